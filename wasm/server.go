@@ -1,0 +1,88 @@
+//go:build !wasm
+
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"time"
+)
+
+// serve runs the native program: a command-line tool, the precompressor or
+// the HTTP server, chosen by os.Args. It exits the process with the status.
+func serve() {
+	if len(os.Args) > 1 && isCLICommand(os.Args[1]) {
+		os.Exit(runCLI(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(runServer(os.Args[1:], os.Stderr))
+}
+
+// runServer handles every native use but the command-line tools and returns
+// the exit status: 0 on success, 1 on failure, 2 on bad usage.
+func runServer(args []string, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "precompress" {
+		return runPrecompress(args[1:], stderr)
+	}
+
+	fs := flag.NewFlagSet("wasm", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
+	web := fs.String("web", "web", "directory holding app.wasm and the static assets")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: wasm [-addr host:port] [-web dir]")
+		fmt.Fprintln(stderr, "       wasm precompress FILE...")
+		fmt.Fprintln(stderr, "       wasm estimate|rules ...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "wasm: unknown command %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+
+	h, err := newHandler(*web)
+	if err != nil {
+		fmt.Fprintln(stderr, "wasm:", err)
+		return 1
+	}
+	srv := &http.Server{
+		Addr:              *addr,
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          log.New(stderr, "http: ", log.LstdFlags),
+	}
+	fmt.Fprintf(stderr, "sibase: serving %s on http://%s/\n", *web, *addr)
+	if err := srv.ListenAndServe(); err != nil {
+		fmt.Fprintln(stderr, "wasm:", err)
+		return 1
+	}
+	return 0
+}
+
+// runPrecompress writes FILE.br and FILE.gz next to each FILE in args.
+func runPrecompress(args []string, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, "usage: wasm precompress FILE...")
+		return 2
+	}
+	for _, name := range args {
+		sizes, err := precompress(name)
+		if err != nil {
+			fmt.Fprintln(stderr, "wasm: precompress:", err)
+			return 1
+		}
+		fmt.Fprintf(stderr, "%s: raw %d, br %d, gz %d bytes\n", name, sizes.raw, sizes.br, sizes.gz)
+	}
+	return 0
+}

@@ -1,0 +1,118 @@
+//go:build !wasm
+
+package main
+
+import (
+	"net/http"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// server is sibase's HTTP handler: go-app's app.Handler, with app.wasm
+// served precompressed and the security headers on every response.
+type server struct {
+	app    *app.Handler
+	wasm   *wasmFiles
+	static http.Handler
+}
+
+// newHandler returns the handler serving the app whose build outputs and
+// assets are in webDir (app.wasm must exist there). The app's version is a
+// hash of app.wasm, so every new build is a new version.
+func newHandler(webDir string) (http.Handler, error) {
+	if _, err := os.Stat(webDir); err != nil {
+		return nil, err
+	}
+	wasm, err := loadWasm(webDir)
+	if err != nil {
+		return nil, err
+	}
+	static := webResources{http.FileServer(http.Dir(webDir))}
+	return &server{
+		app:    newAppHandler(static, wasm),
+		wasm:   wasm,
+		static: static,
+	}, nil
+}
+
+// newAppHandler describes the PWA. Every resource it names is local: go-app's
+// default icons live on a third-party host, so they are replaced.
+func newAppHandler(res webResources, wasm *wasmFiles) *app.Handler {
+	return &app.Handler{
+		Name:        "社保基数测算",
+		ShortName:   "sibase",
+		Title:       "社保缴费基数自助测算 (sibase)",
+		Description: "在浏览器中自助测算社会保险缴费基数及其上下限。计算全部在本设备上完成，输入的内容不会离开本设备。",
+		Lang:        "zh-CN",
+		Author:      "sibase",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-512.png", // the glyph sits inside the safe zone
+			SVG:      "/web/icon.svg",
+		},
+		ThemeColor:         "#1f6f5c",
+		BackgroundColor:    "#f6f6f6",
+		LoadingLabel:       "正在加载 {progress}%",
+		Styles:             []string{"/web/sibase.css"},
+		CacheableResources: []string{"/web/icon.svg"},
+		Resources:          res,
+		Version:            wasm.version,
+		WasmContentLength:  strconv.Itoa(len(wasm.raw)),
+	}
+}
+
+// ServeHTTP sets the security headers, then serves app.wasm itself, the few
+// root files go-app would otherwise fetch over HTTP from whatever host the
+// request names (robots.txt, sitemap.xml, ads.txt) from the web directory,
+// and everything else through go-app.
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	setSecurityHeaders(w.Header())
+	switch r.URL.Path {
+	case "/web/app.wasm", "/app.wasm", "/goapp.wasm":
+		s.wasm.ServeHTTP(w, r)
+	case "/robots.txt", "/sitemap.xml", "/ads.txt":
+		r2 := r.Clone(r.Context())
+		r2.URL.Path = "/web" + r.URL.Path
+		s.static.ServeHTTP(w, r2)
+	default:
+		s.app.ServeHTTP(w, r)
+	}
+}
+
+// webResources serves the files of the web directory under /web/ and
+// resolves /web/ paths to themselves, as app.LocalDir("") does, but reading
+// from any directory. Directory listings are not served.
+type webResources struct {
+	files http.Handler
+}
+
+// Resolve returns the URL path of a static resource: /web/... paths are
+// made absolute, anything else is returned as is.
+func (webResources) Resolve(location string) string {
+	if location == "" || location == "/" {
+		return "/"
+	}
+	if strings.HasPrefix(location, "/web/") || location == "/web" ||
+		strings.HasPrefix(location, "web/") || location == "web" {
+		return "/" + strings.Trim(location, "/")
+	}
+	return location
+}
+
+// ServeHTTP serves /web/NAME from the web directory's NAME.
+func (res webResources) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	name, ok := strings.CutPrefix(r.URL.Path, "/web/")
+	if !ok || name == "" || strings.HasSuffix(name, "/") {
+		http.NotFound(w, r)
+		return
+	}
+	r2 := r.Clone(r.Context())
+	r2.URL.Path = path.Clean("/" + name)
+	r2.URL.RawPath = ""
+	res.files.ServeHTTP(w, r2)
+}

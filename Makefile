@@ -1,0 +1,50 @@
+# sibase build, run and test targets. Everything uses the Go toolchain alone
+# (and Node for the wasm tests): no system compressor, no network at run time.
+
+GO       ?= go
+ADDR     ?= 127.0.0.1:8000
+WASM     := web/app.wasm
+# -mod=readonly: a build must never rewrite go.mod/go.sum behind your back.
+export GOFLAGS ?= -mod=readonly
+# Runs go test binaries built for js/wasm in Node.
+WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+
+.PHONY: all build run test fmt fmt-check vet test-native test-wasm bench clean
+
+all: build
+
+build:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./wasm
+	$(GO) run ./wasm precompress $(WASM)
+
+run: build
+	$(GO) run ./wasm -addr $(ADDR)
+
+test: fmt-check vet test-native test-wasm
+
+# Fails listing the files gofmt would change.
+fmt-check:
+	@files="$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go'))"; \
+	if [ -n "$$files" ]; then echo "gofmt needed on:"; echo "$$files"; exit 1; fi
+
+fmt:
+	gofmt -w $$(git ls-files -co --exclude-standard '*.go')
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./wasm/...
+
+test-native:
+	$(GO) test ./...
+
+# The calculation packages also run as WebAssembly, in Node, as in the browser.
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./calc/...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./calc/...
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench . -benchmem ./calc/...
+
+clean:
+	rm -f $(WASM) $(WASM).br $(WASM).gz $(WASM).br.tmp $(WASM).gz.tmp
+

@@ -3,8 +3,9 @@ module sibase
 go 1.26
 
 require (
-	github.com/andybalholm/brotli v1.3.0 // indirect
-	github.com/google/uuid v1.6.0 // indirect
-	github.com/maxence-charriere/go-app/v10 v10.1.11 // indirect
-	github.com/shopspring/decimal v1.6.0 // indirect
+	github.com/andybalholm/brotli v1.3.0
+	github.com/maxence-charriere/go-app/v10 v10.1.11
+	github.com/shopspring/decimal v1.6.0
 )
+
+require github.com/google/uuid v1.6.0 // indirect

@@ -1,0 +1,75 @@
+package calc
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// Step is one line of an explanation: what was done, in Chinese and
+// English, the clause that says so, and the value it gave.
+type Step struct {
+	Text   string `json:"text"`
+	TextEN string `json:"text_en"`
+	Ref    string `json:"ref,omitempty"`
+	Value  string `json:"value,omitempty"`
+}
+
+// Warning flags something a person should know about a result: a stale
+// rule set, a figure from a secondary source, a provisional base.
+type Warning struct {
+	Code      string `json:"code"`
+	Message   string `json:"message"`
+	MessageEN string `json:"message_en"`
+}
+
+// Warning codes. docs/ERRORS.md lists them.
+const (
+	WarnStale       = "rule_set_stale"
+	WarnSecondary   = "secondary_source"
+	WarnProvisional = "provisional_rule_set"
+	WarnDerived     = "derived_figure"
+	WarnCarriedOver = "carried_over"
+	WarnUserFigures = "user_figures"
+	WarnNoLimits    = "no_limits_in_rule"
+)
+
+// Yuan formats an amount to the fen, as every amount in sibase's output is
+// written: Yuan(decimal.New(13668, -1)) is "1366.80".
+func Yuan(d decimal.Decimal) string { return d.StringFixed(2) }
+
+// Percent formats a ratio as a percentage: 0.7 → "70%".
+func Percent(r decimal.Decimal) string { return r.Shift(2).String() + "%" }
+
+// newStep makes a Step citing ref; zh and en are the finished texts.
+func newStep(ref Citation, value, zh, en string) Step {
+	return Step{Text: zh, TextEN: en, Ref: ref.String(), Value: value}
+}
+
+// averageName describes an average in Chinese and English, e.g.
+// "本市2005年在岗职工月平均工资" / "the city's 2005 in-service average monthly wage".
+func averageName(a Average) (string, string) {
+	scope, scopeEN := "", ""
+	switch a.Scope {
+	case "city":
+		scope, scopeEN = "本市", "the city's"
+	case "province":
+		scope, scopeEN = "全省", "the province's"
+	default:
+		scope, scopeEN = "", "the"
+	}
+	kind, kindEN := "", ""
+	switch a.Kind {
+	case AverageInService:
+		kind, kindEN = "在岗职工", "in-service"
+	case AverageAllStaff:
+		kind, kindEN = "职工", "all-staff"
+	case AverageFullCaliber:
+		kind, kindEN = "全口径城镇单位就业人员", "full-caliber"
+	}
+	year, yearEN := "上年", "previous-year "
+	if a.WageYear > 0 {
+		year, yearEN = fmt.Sprintf("%d年", a.WageYear), fmt.Sprintf("%d ", a.WageYear)
+	}
+	return scope + year + kind + "月平均工资", fmt.Sprintf("%s %s%s average monthly wage", scopeEN, yearEN, kindEN)
+}

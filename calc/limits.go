@@ -1,0 +1,93 @@
+package calc
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// Limits are the floor and cap on a worker's base for one month, with the
+// average they derive from (nil when both are published amounts and no
+// average was given).
+type Limits struct {
+	Average *decimal.Decimal
+	Floor   decimal.Decimal
+	Cap     decimal.Decimal
+	Steps   []Step
+}
+
+// AverageAmount returns the average for the month, or an error asking for
+// it (field "rule.average") that names which average the rule needs.
+func (r *Rules) AverageAmount() (decimal.Decimal, Step, *Error) {
+	zh, en := averageName(r.Average)
+	if r.Average.Amount == nil {
+		return decimal.Zero, Step{}, newError(CodeAverageRequired, "rule.average",
+			"请填写"+zh+":该规则以其为基准("+r.Average.Cite.String()+"),但 sibase 未收录这一数字。",
+			"Enter "+en+": the rule is based on it ("+r.Average.Cite.String()+"), and sibase does not carry the figure.")
+	}
+	a := *r.Average.Amount
+	s := newStep(r.Average.Cite, Yuan(a), "基准:"+zh, "Reference: "+en)
+	if src := r.Average.Source; src != nil {
+		s.Text += "(数字来源:" + src.Doc + ")"
+		s.TextEN += " (figure from " + src.Doc + ")"
+	}
+	return a, s, nil
+}
+
+// Limits returns the floor and cap for the month. A published amount is
+// used as published; a ratio is applied to the average and the product
+// rounded by the rule's Rounding (the one place limits are rounded).
+//
+// Example (辽社险函〔2006〕89号, an average of 1444.25, half-up to the fen):
+//
+//	floor = 60% × 1444.25 = 866.55, cap = 300% × 1444.25 = 4332.75
+func (r *Rules) Limits() (Limits, *Error) {
+	var l Limits
+	needAverage := r.Floor.Amount == nil || r.Cap.Amount == nil
+	if needAverage || r.Average.Amount != nil {
+		a, s, err := r.AverageAmount()
+		if err != nil {
+			return l, err
+		}
+		l.Average = &a
+		l.Steps = append(l.Steps, s)
+	}
+	var err *Error
+	if l.Floor, err = r.bound(r.Floor, l.Average, "下限", "floor", &l.Steps); err != nil {
+		return l, err
+	}
+	if l.Cap, err = r.bound(r.Cap, l.Average, "上限", "cap", &l.Steps); err != nil {
+		return l, err
+	}
+	if !l.Floor.LessThan(l.Cap) {
+		return l, errorf(CodeLimitsInvalid, "rule", "下限 %s 应低于上限 %s。", "The floor %s must be below the cap %s.", Yuan(l.Floor), Yuan(l.Cap))
+	}
+	return l, nil
+}
+
+// bound evaluates one Bound: its published amount, or ratio × average
+// rounded by the rule.
+func (r *Rules) bound(b Bound, avg *decimal.Decimal, zh, en string, steps *[]Step) (decimal.Decimal, *Error) {
+	if b.Amount != nil {
+		a := *b.Amount
+		*steps = append(*steps, newStep(b.Cite, Yuan(a),
+			fmt.Sprintf("%s:公布金额 %s 元", zh, Yuan(a)),
+			fmt.Sprintf("%s: the published amount, %s yuan", capitalize(en), Yuan(a))))
+		return a, nil
+	}
+	if b.Ratio == nil || avg == nil {
+		return decimal.Zero, newError(CodeLimitsInvalid, "rule."+en, "规则未给出"+zh+"。", "The rule gives no "+en+".")
+	}
+	v := r.Rounding.Apply(b.Ratio.Mul(*avg))
+	*steps = append(*steps, newStep(b.Cite, Yuan(v),
+		fmt.Sprintf("%s:%s × %s = %s(%s)", zh, Percent(*b.Ratio), Yuan(*avg), Yuan(v), r.Rounding),
+		fmt.Sprintf("%s: %s × %s = %s (%s)", capitalize(en), Percent(*b.Ratio), Yuan(*avg), Yuan(v), r.Rounding.StringEN())))
+	return v, nil
+}
+
+func capitalize(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}

@@ -1,0 +1,194 @@
+package calc
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Rules are a rule set's parameters resolved for one month: one value of
+// each, ready for the computations. Set is nil for rules typed in by the
+// user alone. Optional parameters the rule set does not define are nil.
+type Rules struct {
+	Set        *RuleSet
+	Month      Month
+	PeriodFrom Month // the first month these values hold
+	PeriodTo   Month // the last month they hold; zero: open-ended
+
+	Average       Average
+	Floor, Cap    Bound
+	Rounding      Rounding
+	RoundingCite  Citation
+	UnknownIncome *Citation
+	Flexible      *FlexibleRange
+	Institution   *InstitutionRule
+	Bases         map[Insurance]Scheme
+	Rates         map[Insurance]RateSet
+	YearRules     *YearRules
+}
+
+type dated interface{ from() Month }
+
+// valueAt returns the last value whose From is not after m.
+func valueAt[T dated](vals []T, m Month) (T, bool) {
+	var zero T
+	found := false
+	for _, v := range vals {
+		if v.from().After(m) {
+			break
+		}
+		zero, found = v, true
+	}
+	return zero, found
+}
+
+// Start is the first month the rule set covers: the earliest From of its
+// averages.
+func (rs *RuleSet) Start() Month {
+	if len(rs.Params.Average) == 0 {
+		return Month{}
+	}
+	return rs.Params.Average[0].From
+}
+
+// Covers reports whether m falls within the rule set's months.
+func (rs *RuleSet) Covers(m Month) bool {
+	start := rs.Start()
+	if start.IsZero() || m.Before(start) {
+		return false
+	}
+	return rs.Until.IsZero() || !m.After(rs.Until)
+}
+
+// Period is a span of months over which none of a rule set's parameters
+// changes. To is zero for an open-ended last period.
+type Period struct {
+	From Month `json:"from"`
+	To   Month `json:"to,omitzero"`
+}
+
+// Periods lists the rule set's periods in order: a new one starts
+// wherever any parameter takes a new value.
+func (rs *RuleSet) Periods() []Period {
+	seen := map[Month]bool{}
+	add := func(m Month) {
+		if rs.Covers(m) {
+			seen[m] = true
+		}
+	}
+	p := rs.Params
+	for _, v := range p.Average {
+		add(v.From)
+	}
+	for _, v := range p.Floor {
+		add(v.From)
+	}
+	for _, v := range p.Cap {
+		add(v.From)
+	}
+	for _, v := range p.Rounding {
+		add(v.From)
+	}
+	for _, v := range p.UnknownIncome {
+		add(v.From)
+	}
+	for _, v := range p.Flexible {
+		add(v.From)
+	}
+	for _, v := range p.Institution {
+		add(v.From)
+	}
+	for _, vs := range p.Bases {
+		for _, v := range vs {
+			add(v.From)
+		}
+	}
+	for _, vs := range p.Rates {
+		for _, v := range vs {
+			add(v.From)
+		}
+	}
+	for _, v := range p.YearRules {
+		add(v.From)
+	}
+	starts := make([]Month, 0, len(seen))
+	for m := range seen {
+		starts = append(starts, m)
+	}
+	sort.Slice(starts, func(i, j int) bool { return starts[i].Before(starts[j]) })
+	periods := make([]Period, len(starts))
+	for i, m := range starts {
+		periods[i].From = m
+		if i+1 < len(starts) {
+			periods[i].To = starts[i+1].AddMonths(-1)
+		} else {
+			periods[i].To = rs.Until
+		}
+	}
+	return periods
+}
+
+// At resolves the rule set for month m. A month outside the set's months is
+// an error naming the months covered (field "date").
+//
+// Example:
+//
+//	r, err := set.At(calc.MustMonth("2007-03"))
+//	// r.Flexible.Min.Ratio is 0.7 under 辽社险函〔2006〕89号 二(二)
+func (rs *RuleSet) At(m Month) (*Rules, *Error) {
+	if !rs.Covers(m) {
+		to := rs.Until.String()
+		if to == "" {
+			to = "至今"
+		}
+		toEN := rs.Until.String()
+		if toEN == "" {
+			toEN = "on"
+		}
+		return nil, newError(CodeDateOutOfRange, "date",
+			fmt.Sprintf("%s(%s)只适用于 %s 至 %s,不含 %s。", rs.Title, rs.Document, rs.Start(), to, m),
+			fmt.Sprintf("%s (%s) covers %s to %s only, not %s.", rs.TitleEN, rs.Document, rs.Start(), toEN, m))
+	}
+	r := &Rules{Set: rs, Month: m, Bases: map[Insurance]Scheme{}, Rates: map[Insurance]RateSet{}}
+	p := rs.Params
+	if v, ok := valueAt(p.Average, m); ok {
+		r.Average = v.Average
+	}
+	if v, ok := valueAt(p.Floor, m); ok {
+		r.Floor = v.Bound
+	}
+	if v, ok := valueAt(p.Cap, m); ok {
+		r.Cap = v.Bound
+	}
+	if v, ok := valueAt(p.Rounding, m); ok {
+		r.Rounding, r.RoundingCite = v.Rounding, v.Cite
+	}
+	if v, ok := valueAt(p.UnknownIncome, m); ok {
+		c := v.Cite
+		r.UnknownIncome = &c
+	}
+	if v, ok := valueAt(p.Flexible, m); ok {
+		r.Flexible = &v
+	}
+	if v, ok := valueAt(p.Institution, m); ok {
+		r.Institution = &v
+	}
+	for ins, vs := range p.Bases {
+		if v, ok := valueAt(vs, m); ok {
+			r.Bases[ins] = v
+		}
+	}
+	for ins, vs := range p.Rates {
+		if v, ok := valueAt(vs, m); ok {
+			r.Rates[ins] = v
+		}
+	}
+	if v, ok := valueAt(p.YearRules, m); ok {
+		r.YearRules = &v
+	}
+	for _, per := range rs.Periods() {
+		if !m.Before(per.From) && (per.To.IsZero() || !m.After(per.To)) {
+			r.PeriodFrom, r.PeriodTo = per.From, per.To
+		}
+	}
+	return r, nil
+}

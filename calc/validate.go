@@ -1,0 +1,311 @@
+package calc
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// Validate checks a rule set as a bureau clerk might have written it: the
+// header fields present, every parameter's values in order from the set's
+// first month with none after its last, every value cited, ratios and
+// rates in range, the floor below the cap, known methods and statuses. The
+// first problem found is returned as an *Error (code rule_invalid) whose
+// Field is the JSON path, e.g. "params.floor[1].from".
+func (rs *RuleSet) Validate() *Error {
+	v := validator{rs: rs, start: rs.Start()}
+	v.header()
+	p := rs.Params
+	v.series("params.average", len(p.Average), func(i int) Month { return p.Average[i].From }, true)
+	v.series("params.floor", len(p.Floor), func(i int) Month { return p.Floor[i].From }, true)
+	v.series("params.cap", len(p.Cap), func(i int) Month { return p.Cap[i].From }, true)
+	v.series("params.rounding", len(p.Rounding), func(i int) Month { return p.Rounding[i].From }, true)
+	v.series("params.unknown_income", len(p.UnknownIncome), func(i int) Month { return p.UnknownIncome[i].From }, false)
+	v.series("params.flexible", len(p.Flexible), func(i int) Month { return p.Flexible[i].From }, false)
+	v.series("params.institution", len(p.Institution), func(i int) Month { return p.Institution[i].From }, false)
+	v.series("params.year_rules", len(p.YearRules), func(i int) Month { return p.YearRules[i].From }, false)
+	for i, a := range p.Average {
+		f := fmt.Sprintf("params.average[%d]", i)
+		v.cite(f+".cite", a.Cite)
+		if a.Kind != AverageInService && a.Kind != AverageAllStaff && a.Kind != AverageFullCaliber {
+			v.fail(f+".kind", "应为 in_service、all_staff 或 full_caliber", "must be in_service, all_staff or full_caliber")
+		}
+		if a.Scope != "city" && a.Scope != "province" {
+			v.fail(f+".scope", "应为 city 或 province", "must be city or province")
+		}
+		if a.Amount != nil {
+			v.amount(f+".amount", *a.Amount)
+			if a.Source == nil {
+				v.fail(f+".source", "内置的平均工资必须注明来源", "a bundled average must name its source")
+			}
+		}
+		v.source(f+".source", a.Source)
+	}
+	for i, b := range p.Floor {
+		v.bound(fmt.Sprintf("params.floor[%d]", i), b.Bound)
+	}
+	for i, b := range p.Cap {
+		v.bound(fmt.Sprintf("params.cap[%d]", i), b.Bound)
+	}
+	for i, r := range p.Rounding {
+		f := fmt.Sprintf("params.rounding[%d]", i)
+		if err := r.Rounding.Validate(f); err != nil && v.err == nil {
+			v.err = err.withCode(CodeRuleInvalid)
+		}
+		v.cite(f+".cite", r.Cite)
+	}
+	for i, c := range p.UnknownIncome {
+		v.cite(fmt.Sprintf("params.unknown_income[%d].cite", i), c.Cite)
+	}
+	for i, fr := range p.Flexible {
+		f := fmt.Sprintf("params.flexible[%d]", i)
+		v.bound(f+".min", fr.Min)
+		v.bound(f+".max", fr.Max)
+		if fr.Min.Ratio != nil && fr.Max.Ratio != nil && fr.Min.Amount == nil && fr.Max.Amount == nil && fr.Min.Ratio.GreaterThan(*fr.Max.Ratio) {
+			v.fail(f+".min.ratio", "最低比例高于最高比例", "the minimum ratio is above the maximum")
+		}
+		if fr.Tiers != nil {
+			v.cite(f+".tiers.cite", fr.Tiers.Cite)
+			if len(fr.Tiers.Ratios) == 0 {
+				v.fail(f+".tiers.ratios", "档次不能为空", "tiers cannot be empty")
+			}
+			for j, t := range fr.Tiers.Ratios {
+				v.ratio(fmt.Sprintf("%s.tiers.ratios[%d]", f, j), t)
+			}
+		}
+	}
+	for i, ir := range p.Institution {
+		f := fmt.Sprintf("params.institution[%d]", i)
+		if ir.Wage != "basic" && ir.Wage != "total" {
+			v.fail(f+".wage", "应为 basic 或 total", "must be basic or total")
+		}
+		v.cite(f+".cite", ir.Cite)
+	}
+	v.pairs()
+	v.schemes()
+	v.rates()
+	for i, y := range p.YearRules {
+		f := fmt.Sprintf("params.year_rules[%d]", i)
+		if y.YearStart < 1 || y.YearStart > 12 {
+			v.fail(f+".year_start", "应为 1 到 12", "must be 1 to 12")
+		}
+		v.cite(f+".unit_fixed", y.UnitFixed)
+		v.cite(f+".correction", y.Correction)
+		v.cite(f+".carry_over", y.CarryOver)
+		if len(y.Exempt) > 0 {
+			v.cite(f+".exempt_cite", y.ExemptCite)
+		}
+		for j, s := range y.Exempt {
+			if s != StatusRehiredRetiree && s != StatusInsuredElsewhere {
+				v.fail(fmt.Sprintf("%s.exempt[%d]", f, j), "应为 rehired_retiree 或 insured_elsewhere", "must be rehired_retiree or insured_elsewhere")
+			}
+		}
+	}
+	return v.err
+}
+
+type validator struct {
+	rs    *RuleSet
+	start Month
+	err   *Error
+}
+
+func (v *validator) fail(field, zh, en string) {
+	if v.err == nil {
+		v.err = newError(CodeRuleInvalid, field, "规则集 "+v.rs.ID+" 的 "+field+":"+zh+"。", "Rule set "+v.rs.ID+", "+field+": "+en+".")
+	}
+}
+
+func (e *Error) withCode(code string) *Error {
+	c := *e
+	c.Code = code
+	return &c
+}
+
+func (v *validator) header() {
+	rs := v.rs
+	for _, f := range []struct{ name, val string }{
+		{"id", rs.ID}, {"region", rs.Region}, {"region_name", rs.RegionName}, {"title", rs.Title},
+		{"title_en", rs.TitleEN}, {"document", rs.Document}, {"issuer", rs.Issuer},
+	} {
+		if f.val == "" {
+			v.fail(f.name, "不能为空", "is required")
+		}
+	}
+	if len(rs.Region) != 6 || !allDigits(rs.Region) {
+		v.fail("region", "应为 6 位 GB/T 2260 行政区划代码", "must be a six-digit GB/T 2260 code")
+	}
+	switch rs.Status {
+	case StatusOfficial, StatusProvisional, StatusSecondary:
+	default:
+		v.fail("status", "应为 official、provisional 或 secondary_source", "must be official, provisional or secondary_source")
+	}
+	if rs.ReviewedThrough.IsZero() {
+		v.fail("reviewed_through", "必须注明核对截至的月份", "must give the month the figures were checked through")
+	}
+	if !rs.Until.IsZero() && rs.Until.Before(v.start) {
+		v.fail("until", "早于第一个期间", "is before the first period")
+	}
+}
+
+// series checks that a parameter's values are in strictly increasing order,
+// start at the set's first month if required (no gap), and none starts
+// after the set's last month.
+func (v *validator) series(field string, n int, from func(int) Month, required bool) {
+	if n == 0 {
+		if required {
+			v.fail(field, "至少需要一个取值", "needs at least one value")
+		}
+		return
+	}
+	if required && from(0) != v.start {
+		v.fail(field+"[0].from", "必须从规则集的第一个月 "+v.start.String()+" 开始", "must start at the set's first month, "+v.start.String())
+	}
+	for i := 0; i < n; i++ {
+		m := from(i)
+		f := fmt.Sprintf("%s[%d].from", field, i)
+		switch {
+		case m.IsZero():
+			v.fail(f, "缺少起始月份", "is missing")
+		case m.Before(v.start):
+			v.fail(f, "早于规则集的第一个月", "is before the set's first month")
+		case !v.rs.Until.IsZero() && m.After(v.rs.Until):
+			v.fail(f, "晚于规则集的最后一个月", "is after the set's last month")
+		case i > 0 && !from(i-1).Before(m):
+			v.fail(f, "必须晚于前一个取值的起始月份(按时间排序,不得重叠)", "must be later than the previous value's (sorted, no overlaps)")
+		}
+	}
+}
+
+func (v *validator) cite(field string, c Citation) {
+	if c.Doc == "" {
+		v.fail(field+".doc", "每个参数都必须注明出处文件", "every parameter must cite its document")
+	}
+}
+
+func (v *validator) source(field string, s *Source) {
+	if s == nil {
+		return
+	}
+	if s.Doc == "" {
+		v.fail(field+".doc", "来源必须注明文件", "a source must name its document")
+	}
+	if s.Grade != "Q" && s.Grade != "D" {
+		v.fail(field+".grade", "应为 Q(原文引用)或 D(推算)", "must be Q (quoted) or D (derived)")
+	}
+}
+
+func (v *validator) ratio(field string, r decimal.Decimal) {
+	if !r.IsPositive() || r.GreaterThan(maxRatio) {
+		v.fail(field, "比例应为正数且不超过 100", "a ratio must be positive and at most 100")
+	}
+}
+
+func (v *validator) amount(field string, a decimal.Decimal) {
+	if !a.IsPositive() || a.GreaterThan(maxMonthlyAmount) {
+		v.fail(field, "金额应为正数且不超过 10 亿元", "an amount must be positive and at most 1,000,000,000")
+	}
+}
+
+func (v *validator) bound(field string, b Bound) {
+	v.cite(field+".cite", b.Cite)
+	v.source(field+".source", b.Source)
+	if b.Ratio == nil && b.Amount == nil {
+		v.fail(field, "需要比例(ratio)或金额(amount)", "needs a ratio or an amount")
+	}
+	if b.Ratio != nil {
+		v.ratio(field+".ratio", *b.Ratio)
+	}
+	if b.Amount != nil {
+		v.amount(field+".amount", *b.Amount)
+	}
+}
+
+// pairs checks the floor is below the cap wherever both are ratios or
+// both are amounts.
+func (v *validator) pairs() {
+	for _, p := range v.rs.Periods() {
+		fl, _ := valueAt(v.rs.Params.Floor, p.From)
+		cp, _ := valueAt(v.rs.Params.Cap, p.From)
+		if fl.Ratio != nil && cp.Ratio != nil && fl.Amount == nil && cp.Amount == nil && !fl.Ratio.LessThan(*cp.Ratio) {
+			v.fail("params.floor", "自 "+p.From.String()+" 起下限比例不低于上限比例", "from "+p.From.String()+" the floor ratio is not below the cap ratio")
+		}
+		if fl.Amount != nil && cp.Amount != nil && !fl.Amount.LessThan(*cp.Amount) {
+			v.fail("params.floor", "自 "+p.From.String()+" 起下限金额不低于上限金额", "from "+p.From.String()+" the floor amount is not below the cap amount")
+		}
+	}
+}
+
+var (
+	individualMethods = []Method{MethodWithinLimits, MethodOwnWage, MethodNone}
+	unitMethods       = []Method{MethodMaxPayrollOrSum, MethodSumOfBases, MethodLastMonthPayroll, MethodAveragePayroll}
+	insurances        = []Insurance{Pension, Medical, Unemployment, WorkInjury, Maternity}
+	employerKinds     = []EmployerKind{EmployerEnterprise, EmployerInstitution, EmployerSocialOrg}
+)
+
+func (v *validator) schemes() {
+	if len(v.rs.Params.Bases[Pension]) == 0 {
+		v.fail("params.bases.pension", "必须规定养老保险的基数方法", "must set the pension bases")
+	}
+	for _, ins := range sortedKeys(v.rs.Params.Bases) {
+		vs := v.rs.Params.Bases[ins]
+		field := "params.bases." + string(ins)
+		if !slices.Contains(insurances, ins) {
+			v.fail(field, "未知险种", "unknown insurance")
+		}
+		v.series(field, len(vs), func(i int) Month { return vs[i].From }, ins == Pension)
+		for i, s := range vs {
+			f := fmt.Sprintf("%s[%d]", field, i)
+			if !slices.Contains(individualMethods, s.Individual.Method) {
+				v.fail(f+".individual.method", "未知方法", "unknown method")
+			}
+			v.cite(f+".individual.cite", s.Individual.Cite)
+			if s.Flexible != nil {
+				if s.Flexible.Method != MethodAverage {
+					v.fail(f+".flexible.method", "应为 average", "must be average")
+				}
+				v.cite(f+".flexible.cite", s.Flexible.Cite)
+			}
+			for _, k := range sortedKeys(s.Unit) {
+				u := s.Unit[k]
+				if !slices.Contains(employerKinds, k) {
+					v.fail(f+".unit."+string(k), "未知单位类型", "unknown employer kind")
+				}
+				if !slices.Contains(unitMethods, u.Method) {
+					v.fail(f+".unit."+string(k)+".method", "未知方法", "unknown method")
+				}
+				v.cite(f+".unit."+string(k)+".cite", u.Cite)
+			}
+		}
+	}
+}
+
+func (v *validator) rates() {
+	for _, ins := range sortedKeys(v.rs.Params.Rates) {
+		vs := v.rs.Params.Rates[ins]
+		field := "params.rates." + string(ins)
+		v.series(field, len(vs), func(i int) Month { return vs[i].From }, false)
+		for i, rs := range vs {
+			for name, r := range map[string]*Rate{"unit": rs.Unit, "individual": rs.Individual, "flexible": rs.Flexible} {
+				if r == nil {
+					continue
+				}
+				f := fmt.Sprintf("%s[%d].%s", field, i, name)
+				if !r.Rate.IsPositive() || !r.Rate.LessThan(decimal.NewFromInt(1)) {
+					v.fail(f+".rate", "费率应大于 0 且小于 1", "a rate must be above 0 and below 1")
+				}
+				v.cite(f+".cite", r.Cite)
+			}
+		}
+	}
+}
+
+func sortedKeys[K ~string, V any](m map[K]V) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

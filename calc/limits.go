@@ -27,7 +27,12 @@ func (r *Rules) AverageAmount() (decimal.Decimal, Step, *Error) {
 	}
 	a := *r.Average.Amount
 	s := newStep(r.Average.Cite, Yuan(a), "基准:"+zh, "Reference: "+en)
-	if src := r.Average.Source; src != nil {
+	switch src := r.Average.Source; {
+	case src == nil:
+	case src.Doc == UserCite.Doc:
+		s.Text += "(用户输入)"
+		s.TextEN += " (entered by the user)"
+	default:
 		s.Text += "(数字来源:" + src.Doc + ")"
 		s.TextEN += " (figure from " + src.Doc + ")"
 	}

@@ -3,15 +3,76 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+
+	"sibase/calc"
+	"sibase/calc/estimate"
 )
 
-// runCLI runs a command-line tool named by args[0] ("estimate", "rules").
-// It returns the process exit status.
+// runCLI runs the command-line tool named by args[0] and returns the exit
+// status:
+//
+//	estimate   one JSON request on stdin → one JSON response on stdout;
+//	           bad input → {"error": {...}} on stdout, the message on stderr, status 1
+//	rules      the bundled rule sets with their periods, figures and citations
 func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "not yet implemented:", args)
+	switch args[0] {
+	case "estimate":
+		if len(args) > 1 {
+			fmt.Fprintln(stderr, "usage: sibase estimate < request.json")
+			return 2
+		}
+		return runEstimate(stdin, stdout, stderr)
+	case "rules":
+		if len(args) > 1 {
+			fmt.Fprintln(stderr, "usage: sibase rules")
+			return 2
+		}
+		views, err := estimate.RuleSets()
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		return writeJSON(stdout, stderr, map[string]any{"rule_sets": views})
+	}
+	fmt.Fprintf(stderr, "unknown command %q\n", args[0])
 	return 2
+}
+
+func runEstimate(stdin io.Reader, stdout, stderr io.Writer) int {
+	req, err := estimate.Decode(stdin)
+	if err == nil {
+		var resp *estimate.Response
+		if resp, err = estimate.Run(req); err == nil {
+			return writeJSON(stdout, stderr, resp)
+		}
+	}
+	fmt.Fprintln(stderr, describe(err))
+	if writeJSON(stdout, stderr, estimate.ErrorBody{Error: err}) != 0 {
+		return 1
+	}
+	return 1
+}
+
+// describe is the error as one line for a person at a terminal.
+func describe(e *calc.Error) string {
+	if e.Field == "" {
+		return e.Message + " / " + e.MessageEN
+	}
+	return e.Field + ": " + e.Message + " / " + e.MessageEN
+}
+
+func writeJSON(stdout, stderr io.Writer, v any) int {
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
 }
 
 // isCLICommand reports whether name is one of the command-line tools.

@@ -1,0 +1,342 @@
+package estimate
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"sibase/calc"
+)
+
+// optAmount parses an optional amount field; "" is nil.
+func optAmount(field, s string) (*decimal.Decimal, *calc.Error) {
+	if s == "" {
+		return nil, nil
+	}
+	d, err := calc.ParseAmount(field, s)
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// notFor refuses a field that does not belong to the worker kind, so
+// nothing typed is silently ignored.
+func notFor(field, value, kind string) *calc.Error {
+	if value == "" {
+		return nil
+	}
+	return &calc.Error{Code: calc.CodeConflict, Field: field,
+		Message:   fmt.Sprintf("%s 不适用于 %s 类人员;请删去或改选人员类别。", field, kind),
+		MessageEN: fmt.Sprintf("%s does not apply to a %s worker; remove it or change the kind.", field, kind)}
+}
+
+func firstErr(errs ...*calc.Error) *calc.Error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+func wageInput(prefix, monthly, annual string, months int) (calc.WageInput, *calc.Error) {
+	var in calc.WageInput
+	var err *calc.Error
+	if in.MonthlyWage, err = optAmount(prefix+".monthly_wage", monthly); err != nil {
+		return in, err
+	}
+	if in.AnnualWage, err = optAmount(prefix+".annual_wage", annual); err != nil {
+		return in, err
+	}
+	if in.MonthlyWage != nil && (in.AnnualWage != nil || months != 0) {
+		return in, &calc.Error{Code: calc.CodeConflict, Field: prefix + ".annual_wage",
+			Message:   "月平均工资与上年工资总额只能填写一种。",
+			MessageEN: "Give the monthly average wage or the annual total, not both."}
+	}
+	in.Months = months
+	if in.AnnualWage != nil && months == 0 {
+		return in, required(prefix+".months", "填写了上年工资总额,还需填写工作月数(1–12)。", "With an annual total, give the months worked (1–12).")
+	}
+	return in, nil
+}
+
+func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*WorkerOut, *calc.Error) {
+	out := &WorkerOut{Kind: w.Kind}
+	var res calc.WorkerResult
+	var err *calc.Error
+	payer := calc.PayerIndividual
+	var unitBase *decimal.Decimal
+	switch w.Kind {
+	case "employee":
+		if err = firstErr(notFor("worker.ratio", w.Ratio, w.Kind), notFor("worker.amount", w.Amount, w.Kind),
+			notFor("worker.basic_wage", w.BasicWage, w.Kind), notFor("worker.total_wage", w.TotalWage, w.Kind)); err != nil {
+			return nil, err
+		}
+		in, err := wageInput("worker", w.MonthlyWage, w.AnnualWage, w.Months)
+		if err != nil {
+			return nil, err
+		}
+		if res, err = r.EmployeeBase(ins, in, "worker"); err != nil {
+			return nil, err
+		}
+		unitBase = &res.Base
+	case "flexible":
+		if err = firstErr(notFor("worker.monthly_wage", w.MonthlyWage, w.Kind), notFor("worker.annual_wage", w.AnnualWage, w.Kind),
+			notFor("worker.basic_wage", w.BasicWage, w.Kind), notFor("worker.total_wage", w.TotalWage, w.Kind)); err != nil {
+			return nil, err
+		}
+		var c calc.FlexibleChoice
+		if w.Ratio != "" {
+			d, err := calc.ParseRatio("worker.ratio", w.Ratio)
+			if err != nil {
+				return nil, err
+			}
+			c.Ratio = &d
+		}
+		if c.Amount, err = optAmount("worker.amount", w.Amount); err != nil {
+			return nil, err
+		}
+		if res, err = r.FlexibleBase(ins, c, "worker"); err != nil {
+			return nil, err
+		}
+		payer = calc.PayerFlexible
+		if fl, e := r.FlexibleLimits(); e == nil && ins == calc.Pension {
+			out.Tiers = fl.Tiers
+		}
+		if r.Set != nil && ins == calc.Pension {
+			resp.FlexibleSchedule = r.Set.FlexibleSchedule()
+		}
+	case "institution":
+		if err = firstErr(notFor("worker.ratio", w.Ratio, w.Kind), notFor("worker.amount", w.Amount, w.Kind),
+			notFor("worker.monthly_wage", w.MonthlyWage, w.Kind), notFor("worker.annual_wage", w.AnnualWage, w.Kind)); err != nil {
+			return nil, err
+		}
+		var in calc.InstitutionInput
+		if in.BasicWage, err = optAmount("worker.basic_wage", w.BasicWage); err != nil {
+			return nil, err
+		}
+		if in.TotalWage, err = optAmount("worker.total_wage", w.TotalWage); err != nil {
+			return nil, err
+		}
+		if res, err = r.InstitutionBase(ins, in, "worker"); err != nil {
+			return nil, err
+		}
+	case "":
+		return nil, required("worker.kind", "请选择人员类别:employee(职工)、flexible(灵活就业人员/个体工商户)或 institution(机关事业单位)。",
+			"Choose the worker kind: employee, flexible or institution.")
+	default:
+		return nil, &calc.Error{Code: calc.CodeKindInvalid, Field: "worker.kind",
+			Message:   fmt.Sprintf("人员类别应为 employee、flexible 或 institution,收到 %q。", w.Kind),
+			MessageEN: fmt.Sprintf("The worker kind must be employee, flexible or institution; got %q.", w.Kind)}
+	}
+	out.Base, out.Min, out.Max = calc.Yuan(res.Base), optYuan(res.Min), optYuan(res.Max)
+	out.Wage = optYuan(res.Wage)
+	out.Outcome, out.OutcomeText = string(res.Outcome), res.Outcome.Label()
+	out.Steps = res.Steps
+	base := res.Base
+	out.Contributions = contribution(r, ins, unitBase, &base, payer, &out.Steps)
+	return out, nil
+}
+
+func employer(r *calc.Rules, ins calc.Insurance, e *Employer) (*EmployerOut, *calc.Error) {
+	in := calc.EmployerInput{Kind: calc.EmployerKind(e.Kind), Employees: make([]calc.EmployeeInput, len(e.Employees))}
+	if e.Kind == "" {
+		return nil, required("employer.kind", "请选择单位类型:enterprise(企业)、institution(机关事业单位)或 social_organization(社会团体)。",
+			"Choose the employer kind: enterprise, institution or social_organization.")
+	}
+	var err *calc.Error
+	if in.MonthlyAvgTotalWages, err = optAmount("employer.monthly_avg_total_wages", e.MonthlyAvgTotalWages); err != nil {
+		return nil, err
+	}
+	if in.LastMonthTotalWages, err = optAmount("employer.last_month_total_wages", e.LastMonthTotalWages); err != nil {
+		return nil, err
+	}
+	for i, em := range e.Employees {
+		prefix := fmt.Sprintf("employer.employees[%d]", i)
+		ei := calc.EmployeeInput{ID: em.ID, Status: calc.EmployeeStatus(em.Status)}
+		if ei.Wage, err = wageInput(prefix, em.MonthlyWage, em.AnnualWage, em.Months); err != nil {
+			return nil, err
+		}
+		if em.BasicWage != "" || em.TotalWage != "" {
+			var inst calc.InstitutionInput
+			if inst.BasicWage, err = optAmount(prefix+".basic_wage", em.BasicWage); err != nil {
+				return nil, err
+			}
+			if inst.TotalWage, err = optAmount(prefix+".total_wage", em.TotalWage); err != nil {
+				return nil, err
+			}
+			ei.Institution = &inst
+		}
+		in.Employees[i] = ei
+	}
+	res, err := r.EmployerBase(ins, in, "employer")
+	if err != nil {
+		return nil, err
+	}
+	out := &EmployerOut{Kind: e.Kind, Base: calc.Yuan(res.Base), SumEmployeeBases: calc.Yuan(res.SumEmployeeBases),
+		Payroll: optYuan(res.Payroll), DecidedBy: res.DecidedBy, Method: string(res.Method),
+		Counts: map[string]int{}, Employees: make([]EmployeeOut, len(res.Employees)), Steps: res.Steps}
+	for o, n := range res.Counts {
+		out.Counts[string(o)] = n
+	}
+	for i, er := range res.Employees {
+		out.Employees[i] = EmployeeOut{ID: er.ID, Status: string(er.Status), Base: optYuan(er.Base), Wage: optYuan(er.Wage),
+			Outcome: string(er.Outcome), Steps: er.Steps}
+	}
+	base := res.Base
+	out.Contributions = contribution(r, ins, &base, nil, calc.PayerIndividual, &out.Steps)
+	return out, nil
+}
+
+// carryOver answers while the new figures are unpublished: the previous
+// bases are kept (庆社险函〔2011〕3号 四.3).
+func carryOver(r *calc.Rules, c *CarryOver, resp *Response) *calc.Error {
+	if r.YearRules == nil {
+		_, _, err := r.AverageAmount()
+		return err
+	}
+	cite := r.YearRules.CarryOver.String()
+	zh, en := "新的平均工资尚未公布,暂沿用上年缴费基数,待确定后补收或退还", "The new average is not yet published: the previous base is kept for now and settled once known"
+	if c.WorkerBase != "" {
+		b, err := calc.ParseAmount("carry_over.worker_base", c.WorkerBase)
+		if err != nil {
+			return err
+		}
+		resp.Worker = &WorkerOut{Kind: "employee", Base: calc.Yuan(b), Outcome: string(calc.OutcomeCarriedOver), OutcomeText: calc.OutcomeCarriedOver.Label(),
+			Steps: []calc.Step{{Text: zh, TextEN: en, Ref: cite, Value: calc.Yuan(b)}}}
+	}
+	if c.UnitBase != "" {
+		b, err := calc.ParseAmount("carry_over.unit_base", c.UnitBase)
+		if err != nil {
+			return err
+		}
+		resp.Employer = &EmployerOut{Kind: "enterprise", Base: calc.Yuan(b), DecidedBy: "carried_over", Method: "carry_over", Counts: map[string]int{},
+			Employees: []EmployeeOut{}, Steps: []calc.Step{{Text: zh, TextEN: en, Ref: cite, Value: calc.Yuan(b)}}}
+	}
+	if resp.Worker == nil && resp.Employer == nil {
+		return required("carry_over.worker_base", "请填写沿用的上年个人或单位缴费基数。", "Give the previous worker or unit base to carry over.")
+	}
+	resp.Warnings = append(resp.Warnings, calc.Warning{Code: calc.WarnCarriedOver,
+		Message:   "结果为沿用的暂定基数:平均工资公布后需按新基数补收或退还差额。",
+		MessageEN: "This is a provisional, carried-over base: once the average is published the difference will be collected or returned."})
+	return nil
+}
+
+// settle compares the carried-over bases with the newly computed ones.
+func settle(r *calc.Rules, ins calc.Insurance, req *Request, resp *Response) (*SettlementOut, *calc.Error) {
+	c := req.CarryOver
+	if r.YearRules == nil {
+		return nil, &calc.Error{Code: calc.CodeInsuranceUnsupported, Field: "carry_over",
+			Message: "所选规则没有关于沿用与补收的条款。", MessageEN: "The chosen rules have no clause on carry-over and settlement."}
+	}
+	months := r.YearRules.MonthsBefore(r.Month)
+	if c.Months != nil {
+		months = *c.Months
+	}
+	out := &SettlementOut{}
+	if c.WorkerBase != "" {
+		if resp.Worker == nil {
+			return nil, required("worker", "要结算个人基数,请同时填写 worker。", "To settle the worker base, give the worker too.")
+		}
+		prov, err := calc.ParseAmount("carry_over.worker_base", c.WorkerBase)
+		if err != nil {
+			return nil, err
+		}
+		newBase, _ := decimal.NewFromString(resp.Worker.Base)
+		payer := calc.PayerIndividual
+		if resp.Worker.Kind == "flexible" {
+			payer = calc.PayerFlexible
+		}
+		var rate *decimal.Decimal
+		if rt := r.Rate(ins, payer); rt != nil {
+			rate = &rt.Rate
+		}
+		s, err := r.Settle("个人", prov, newBase, rate, months)
+		if err != nil {
+			return nil, err
+		}
+		out.Worker = &s
+	}
+	if c.UnitBase != "" {
+		if resp.Employer == nil {
+			return nil, required("employer", "要结算单位基数,请同时填写 employer。", "To settle the unit base, give the employer too.")
+		}
+		prov, err := calc.ParseAmount("carry_over.unit_base", c.UnitBase)
+		if err != nil {
+			return nil, err
+		}
+		newBase, _ := decimal.NewFromString(resp.Employer.Base)
+		var rate *decimal.Decimal
+		if rt := r.Rate(ins, calc.PayerUnit); rt != nil {
+			rate = &rt.Rate
+		}
+		s, err := r.Settle("单位", prov, newBase, rate, months)
+		if err != nil {
+			return nil, err
+		}
+		out.Unit = &s
+	}
+	if out.Worker == nil && out.Unit == nil {
+		return nil, required("carry_over.worker_base", "请填写沿用的上年个人或单位缴费基数。", "Give the carried-over worker or unit base.")
+	}
+	return out, nil
+}
+
+func answers(r *calc.Rules, req *Request, resp *Response) *calc.Error {
+	if c := req.Correction; c != nil {
+		base, err := calc.ParseMonth("correction.base_month", c.BaseMonth)
+		if err != nil {
+			return err
+		}
+		asked, err := calc.ParseMonth("correction.asked", c.Asked)
+		if err != nil {
+			return err
+		}
+		a, err := r.CanCorrect(base, asked, c.Written)
+		if err != nil {
+			return err
+		}
+		resp.Answers = append(resp.Answers, a)
+	}
+	if req.UnitEvent != "" {
+		a, err := r.UnitBaseRecomputed(req.UnitEvent)
+		if err != nil {
+			return err
+		}
+		resp.Answers = append(resp.Answers, a)
+	}
+	return nil
+}
+
+// warnings lists what a person should know about the rules used.
+func warnings(r *calc.Rules, u calc.UserFigures) []calc.Warning {
+	ws := []calc.Warning{}
+	if s := r.Set; s != nil {
+		if r.Month.After(s.ReviewedThrough) {
+			ws = append(ws, calc.Warning{Code: calc.WarnStale,
+				Message:   fmt.Sprintf("规则集“%s”只核对到 %s,%s 可能已有新规定,请向当地经办机构核实。", s.Title, s.ReviewedThrough, r.Month),
+				MessageEN: fmt.Sprintf("The rule set %q was checked through %s only; %s may be under newer rules: check with the local bureau.", s.TitleEN, s.ReviewedThrough, r.Month)})
+		}
+		switch s.Status {
+		case calc.StatusSecondary:
+			ws = append(ws, calc.Warning{Code: calc.WarnSecondary,
+				Message:   "规则集的数字来自转载或报道,不是通知原件,请以经办机构公布为准。",
+				MessageEN: "The rule set's figures come from reposted copies or reports, not the original notice: the bureau's publication prevails."})
+		case calc.StatusProvisional:
+			ws = append(ws, calc.Warning{Code: calc.WarnProvisional,
+				Message: "规则集为暂定数字,可能调整。", MessageEN: "The rule set's figures are provisional and may change."})
+		}
+		if src := r.Average.Source; src != nil && src.Grade == "D" && src.Doc != calc.UserCite.Doc {
+			ws = append(ws, calc.Warning{Code: calc.WarnDerived,
+				Message:   "平均工资由公布的年度数字推算(÷12),不是原文数字。",
+				MessageEN: "The average is derived from the published annual figure (÷ 12), not quoted."})
+		}
+	}
+	if !u.IsZero() {
+		ws = append(ws, calc.Warning{Code: calc.WarnUserFigures,
+			Message:   "结果使用了您填写的数字(标注“用户输入”),sibase 未核实。",
+			MessageEN: "The result uses figures you entered (marked 用户输入), which sibase has not checked."})
+	}
+	return ws
+}

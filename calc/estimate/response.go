@@ -1,0 +1,96 @@
+package estimate
+
+import (
+	"sibase/calc"
+)
+
+// Response is the answer to a Request. Amounts are strings to the fen.
+type Response struct {
+	RuleSet          *RuleSetInfo         `json:"rule_set,omitempty"`
+	Date             string               `json:"date"`
+	Insurance        string               `json:"insurance"`
+	Average          string               `json:"average,omitempty"`
+	Floor            string               `json:"floor,omitempty"`
+	Cap              string               `json:"cap,omitempty"`
+	Worker           *WorkerOut           `json:"worker,omitempty"`
+	Employer         *EmployerOut         `json:"employer,omitempty"`
+	FlexibleSchedule []calc.ScheduleEntry `json:"flexible_schedule,omitempty"`
+	Settlement       *SettlementOut       `json:"settlement,omitempty"`
+	Answers          []calc.Answer        `json:"answers,omitempty"`
+	Warnings         []calc.Warning       `json:"warnings"`
+}
+
+// RuleSetInfo identifies the rules used. From/To are the rule set's whole
+// span; PeriodFrom/PeriodTo the span over which the figures used hold.
+type RuleSetInfo struct {
+	ID              string `json:"id"`
+	Title           string `json:"title"`
+	TitleEN         string `json:"title_en,omitempty"`
+	Region          string `json:"region,omitempty"`
+	RegionName      string `json:"region_name,omitempty"`
+	Citation        string `json:"citation"`
+	From            string `json:"from"`
+	To              string `json:"to,omitempty"`
+	PeriodFrom      string `json:"period_from"`
+	PeriodTo        string `json:"period_to,omitempty"`
+	Status          string `json:"status"`
+	ReviewedThrough string `json:"reviewed_through,omitempty"`
+}
+
+// WorkerOut is one worker's result.
+type WorkerOut struct {
+	Kind          string        `json:"kind"`
+	Base          string        `json:"base"`
+	Min           string        `json:"min,omitempty"`
+	Max           string        `json:"max,omitempty"`
+	Wage          string        `json:"wage,omitempty"`
+	Outcome       string        `json:"outcome"`
+	OutcomeText   string        `json:"outcome_text"`
+	Tiers         []calc.Tier   `json:"tiers,omitempty"`
+	Contributions *Contribution `json:"contributions,omitempty"`
+	Steps         []calc.Step   `json:"steps"`
+}
+
+// Contribution is monthly and yearly contributions; empty fields have no
+// known rate.
+type Contribution struct {
+	Unit             string `json:"unit,omitempty"`
+	Individual       string `json:"individual,omitempty"`
+	UnitYearly       string `json:"unit_yearly,omitempty"`
+	IndividualYearly string `json:"individual_yearly,omitempty"`
+}
+
+// EmployerOut is a unit's result with every employee's base.
+type EmployerOut struct {
+	Kind             string         `json:"kind"`
+	Base             string         `json:"base"`
+	SumEmployeeBases string         `json:"sum_employee_bases"`
+	Payroll          string         `json:"payroll,omitempty"`
+	DecidedBy        string         `json:"decided_by"`
+	Method           string         `json:"method"`
+	Counts           map[string]int `json:"counts"`
+	Employees        []EmployeeOut  `json:"employees"`
+	Contributions    *Contribution  `json:"contributions,omitempty"`
+	Steps            []calc.Step    `json:"steps"`
+}
+
+// EmployeeOut is one employee's base; Base is empty for exempt staff.
+type EmployeeOut struct {
+	ID      string      `json:"id"`
+	Status  string      `json:"status"`
+	Base    string      `json:"base,omitempty"`
+	Wage    string      `json:"wage,omitempty"`
+	Outcome string      `json:"outcome"`
+	Steps   []calc.Step `json:"steps,omitempty"`
+}
+
+// SettlementOut settles carried-over bases for the worker and the unit.
+type SettlementOut struct {
+	Worker *calc.Settlement `json:"worker,omitempty"`
+	Unit   *calc.Settlement `json:"unit,omitempty"`
+}
+
+// ErrorBody is what the command line prints on bad input.
+type ErrorBody struct {
+	Error *calc.Error `json:"error"`
+}

@@ -256,7 +256,7 @@ func settle(r *calc.Rules, ins calc.Insurance, req *Request, resp *Response) (*S
 		if err != nil {
 			return nil, err
 		}
-		out.Worker = &s
+		out.Worker = settlementPart(s)
 	}
 	if c.UnitBase != "" {
 		if resp.Employer == nil {
@@ -275,7 +275,7 @@ func settle(r *calc.Rules, ins calc.Insurance, req *Request, resp *Response) (*S
 		if err != nil {
 			return nil, err
 		}
-		out.Unit = &s
+		out.Unit = settlementPart(s)
 	}
 	if out.Worker == nil && out.Unit == nil {
 		return nil, required("carry_over.worker_base", "请填写沿用的上年个人或单位缴费基数。", "Give the carried-over worker or unit base.")

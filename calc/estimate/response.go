@@ -86,8 +86,32 @@ type EmployeeOut struct {
 
 // SettlementOut settles carried-over bases for the worker and the unit.
 type SettlementOut struct {
-	Worker *calc.Settlement `json:"worker,omitempty"`
-	Unit   *calc.Settlement `json:"unit,omitempty"`
+	Worker *SettlementPart `json:"worker,omitempty"`
+	Unit   *SettlementPart `json:"unit,omitempty"`
+}
+
+// SettlementPart is one party's settlement: a positive total is collected,
+// a negative one returned. PerMonth and Total are empty without a rate.
+type SettlementPart struct {
+	Months          int         `json:"months"`
+	ProvisionalBase string      `json:"provisional_base"`
+	NewBase         string      `json:"new_base"`
+	BaseDifference  string      `json:"base_difference"`
+	Rate            string      `json:"rate,omitempty"`
+	PerMonth        string      `json:"per_month,omitempty"`
+	Total           string      `json:"total,omitempty"`
+	Direction       string      `json:"direction"`
+	Steps           []calc.Step `json:"steps"`
+}
+
+func settlementPart(s calc.Settlement) *SettlementPart {
+	p := &SettlementPart{Months: s.Months, ProvisionalBase: calc.Yuan(s.ProvisionalBase), NewBase: calc.Yuan(s.NewBase),
+		BaseDifference: calc.Yuan(s.BaseDifference), PerMonth: optYuan(s.PerMonth), Total: optYuan(s.Total),
+		Direction: s.Direction, Steps: s.Steps}
+	if s.Rate != nil {
+		p.Rate = s.Rate.String()
+	}
+	return p
 }
 
 // ErrorBody is what the command line prints on bad input.

@@ -6,9 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"sibase/calc"
 	"sibase/calc/estimate"
+	"sibase/calc/rules"
 )
 
 // runCLI runs the command-line tool named by args[0] and returns the exit
@@ -26,8 +29,11 @@ func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return runEstimate(stdin, stdout, stderr)
 	case "rules":
+		if len(args) == 3 && args[1] == "-check" {
+			return checkRuleFile(args[2], stdout, stderr)
+		}
 		if len(args) > 1 {
-			fmt.Fprintln(stderr, "usage: sibase rules")
+			fmt.Fprintln(stderr, "usage: sibase rules [-check FILE.json]")
 			return 2
 		}
 		views, err := estimate.RuleSets()
@@ -54,6 +60,24 @@ func runEstimate(stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 1
+}
+
+// checkRuleFile validates a rule file a bureau wrote before it is added to
+// calc/rules/data: status 0 and its periods if it is sound, status 1 and
+// the file and field at fault if not.
+func checkRuleFile(path string, stdout, stderr io.Writer) int {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	rs, err := rules.Parse(filepath.Base(path), data)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: %s (%s), %d periods from %s, ok\n", filepath.Base(path), rs.ID, rs.Title, len(rs.Periods()), rs.Start())
+	return 0
 }
 
 // describe is the error as one line for a person at a terminal.

@@ -87,7 +87,14 @@ type FileError struct {
 	Err  *calc.Error
 }
 
-func (e *FileError) Error() string { return e.File + ": " + e.Err.Error() }
+// Error names the file and field, in Chinese then English.
+func (e *FileError) Error() string {
+	field := ""
+	if e.Err.Field != "" {
+		field = e.Err.Field + ": "
+	}
+	return e.File + ": " + field + e.Err.Message + " / " + e.Err.MessageEN
+}
 
 // Parse decodes and validates one rule set; name is used in errors.
 // Unknown fields are refused, so a misspelt field is caught rather than

@@ -120,7 +120,7 @@ func (r *Rules) EmployerBase(ins Insurance, in EmployerInput, field string) (Emp
 	if len(in.Employees) > 0 && sch.Individual.Method != MethodNone {
 		res.Steps = append(res.Steps, newStep(Citation{}, Yuan(res.SumEmployeeBases),
 			fmt.Sprintf("%d 名职工个人缴费基数之和 %s 元", len(in.Employees)-res.Counts[OutcomeExempt], Yuan(res.SumEmployeeBases)),
-			fmt.Sprintf("Sum of the individual bases of %d employees: %s yuan", len(in.Employees)-res.Counts[OutcomeExempt], Yuan(res.SumEmployeeBases))))
+			fmt.Sprintf("Sum of the individual bases (%d insured employees): %s yuan", len(in.Employees)-res.Counts[OutcomeExempt], Yuan(res.SumEmployeeBases))))
 	}
 	switch unit.Method {
 	case MethodSumOfBases:
@@ -223,7 +223,7 @@ func (r *Rules) exemptEmployee(er EmployeeResult, e EmployeeInput, field string)
 	case StatusRehiredRetiree, StatusInsuredElsewhere:
 	default:
 		return er, newError(CodeStatusInvalid, field+".status",
-			fmt.Sprintf("人员类别应为 active(在职)、rehired_retiree(退休返聘)或 insured_elsewhere(外地参保),收到 %q。", er.Status),
+			fmt.Sprintf("人员类别应为 active(在职)、rehired_retiree(退休返聘)或 insured_elsewhere(外地参保),收到 “%s”。", er.Status),
 			fmt.Sprintf("Status must be active, rehired_retiree or insured_elsewhere; got %q.", er.Status))
 	}
 	if r.YearRules == nil || !containsStatus(r.YearRules.Exempt, er.Status) {

@@ -51,7 +51,7 @@ func (r Rounding) Validate(field string) *Error {
 	switch r.Mode {
 	case RoundHalfUp, RoundUp, RoundDown:
 	default:
-		return errorf(CodeRoundingInvalid, field+".mode", "取整方式应为 half_up(四舍五入)、up(进位)或 down(舍去),收到 %q。",
+		return errorf(CodeRoundingInvalid, field+".mode", "取整方式应为 half_up(四舍五入)、up(进位)或 down(舍去),收到 “%s”。",
 			"Rounding mode must be half_up, up or down; got %q.", string(r.Mode))
 	}
 	if r.Places < 0 || r.Places > 2 {

@@ -100,7 +100,7 @@ func (r *Rules) Override(ins Insurance, u UserFigures) *Error {
 			ok = ok || m == u.UnitMethod
 		}
 		if !ok {
-			return errorf(CodeKindInvalid, "rule.unit_method", "单位缴费基数方法应为 max_payroll_or_sum、sum_of_bases、last_month_payroll 或 avg_payroll,收到 %q。",
+			return errorf(CodeKindInvalid, "rule.unit_method", "单位缴费基数方法应为 max_payroll_or_sum、sum_of_bases、last_month_payroll 或 avg_payroll,收到 “%s”。",
 				"The unit-base method must be max_payroll_or_sum, sum_of_bases, last_month_payroll or avg_payroll; got %q.", string(u.UnitMethod))
 		}
 		sch := r.Bases[ins]

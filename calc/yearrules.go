@@ -53,7 +53,7 @@ func (r *Rules) UnitBaseRecomputed(event string) (Answer, *Error) {
 	known := append([]string{"new_hire", "leaver", "wage_change"}, y.RecomputeOn...)
 	if !slices.Contains(known, event) {
 		return Answer{}, newError(CodeKindInvalid, "unit_event",
-			fmt.Sprintf("未知的事项 %q;可选:%v。", event, known), fmt.Sprintf("Unknown event %q; choose one of %v.", event, known))
+			fmt.Sprintf("未知的事项 “%s”;可选:%v。", event, known), fmt.Sprintf("Unknown event %q; choose one of %v.", event, known))
 	}
 	a := Answer{Question: "unit_event:" + event, Ref: y.UnitFixed.String()}
 	if slices.Contains(y.RecomputeOn, event) {

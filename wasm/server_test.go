@@ -18,11 +18,6 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-func TestMain(m *testing.M) {
-	registerRoutes()
-	os.Exit(m.Run())
-}
-
 // fakeWeb writes a small stand-in app.wasm, precompressed, plus the icons
 // and stylesheet the handler names, into a temporary directory.
 func fakeWeb(t *testing.T) (dir string, raw []byte) {

@@ -127,7 +127,7 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 			"Choose the worker kind: employee, flexible or institution.")
 	default:
 		return nil, &calc.Error{Code: calc.CodeKindInvalid, Field: "worker.kind",
-			Message:   fmt.Sprintf("人员类别应为 employee、flexible 或 institution,收到 %q。", w.Kind),
+			Message:   fmt.Sprintf("人员类别应为 employee、flexible 或 institution,收到 “%s”。", w.Kind),
 			MessageEN: fmt.Sprintf("The worker kind must be employee, flexible or institution; got %q.", w.Kind)}
 	}
 	out.Base, out.Min, out.Max = calc.Yuan(res.Base), optYuan(res.Min), optYuan(res.Max)
@@ -135,7 +135,15 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 	out.Outcome, out.OutcomeText = string(res.Outcome), res.Outcome.Label()
 	out.Steps = res.Steps
 	base := res.Base
+	n := len(out.Steps)
 	out.Contributions = contribution(r, ins, unitBase, &base, payer, &out.Steps)
+	if out.Contributions != nil && out.Contributions.Unit != "" {
+		// Under a dual base the unit pays on the unit base; what it pays
+		// on this worker's base is shown for reference only.
+		s := &out.Steps[n]
+		s.Text += "(按本人基数计算,仅供参考;单位实际按单位缴费基数缴费)"
+		s.TextEN += " (on this worker's base, for reference: the unit pays on the unit base)"
+	}
 	return out, nil
 }
 

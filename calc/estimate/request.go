@@ -169,8 +169,10 @@ func jsonError(err error) *calc.Error {
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return &calc.Error{Code: CodeRequestInvalid, Field: name,
-			Message:   fmt.Sprintf("未知字段 %q;请核对拼写。", name),
+			Message:   fmt.Sprintf("未知字段 “%s”;请核对拼写。", name),
 			MessageEN: fmt.Sprintf("Unknown field %q; check the spelling.", name)}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return &calc.Error{Code: CodeRequestInvalid, Message: "JSON 不完整:在结束前中断了。", MessageEN: "The JSON is incomplete: it ends too early."}
 	case errors.Is(err, io.EOF):
 		return &calc.Error{Code: CodeRequestInvalid, Message: "请求为空。", MessageEN: "The request is empty."}
 	}

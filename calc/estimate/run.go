@@ -81,7 +81,7 @@ func parseInsurance(s string) (calc.Insurance, *calc.Error) {
 		return calc.Insurance(s), nil
 	}
 	return "", &calc.Error{Code: calc.CodeKindInvalid, Field: "insurance",
-		Message:   fmt.Sprintf("险种应为 pension、medical、unemployment、work_injury 或 maternity,收到 %q。", s),
+		Message:   fmt.Sprintf("险种应为 pension、medical、unemployment、work_injury 或 maternity,收到 “%s”。", s),
 		MessageEN: fmt.Sprintf("Insurance must be pension, medical, unemployment, work_injury or maternity; got %q.", s)}
 }
 
@@ -94,7 +94,7 @@ func pickRules(req *Request, month calc.Month, ins calc.Insurance, u calc.UserFi
 		s, ok := rules.ByID(req.RuleSet)
 		if !ok {
 			return nil, &calc.Error{Code: calc.CodeRegionUnknown, Field: "rule_set",
-				Message:   fmt.Sprintf("没有编号为 %q 的内置规则集;`sibase rules` 列出全部。", req.RuleSet),
+				Message:   fmt.Sprintf("没有编号为 “%s” 的内置规则集;`sibase rules` 列出全部。", req.RuleSet),
 				MessageEN: fmt.Sprintf("No bundled rule set %q; `sibase rules` lists them.", req.RuleSet)}
 		}
 		if req.Region != "" && req.Region != s.Region {

@@ -153,7 +153,7 @@ func Find(region string, m calc.Month) (*calc.RuleSet, *calc.Error) {
 			known += rs.Region + " " + rs.RegionName
 		}
 		return nil, &calc.Error{Code: calc.CodeRegionUnknown, Field: "region",
-			Message:   fmt.Sprintf("没有地区代码 %q 的内置规则。已收录:%s;也可在 rule 中填写当地公布的数字。", region, known),
+			Message:   fmt.Sprintf("没有地区代码 “%s” 的内置规则。已收录:%s;也可在 rule 中填写当地公布的数字。", region, known),
 			MessageEN: fmt.Sprintf("No bundled rules for region %q. Bundled: %s; or give the local published figures in rule.", region, known)}
 	}
 	_, err2 := inRegion[len(inRegion)-1].At(m)

@@ -64,7 +64,7 @@ func ruleSetItem(rs *calc.RuleSet) app.UI {
 	if !rs.Until.IsZero() {
 		months = rs.Start().String() + " 至 " + rs.Until.String()
 	}
-	return app.Li().ID("rule-set-" + rs.ID).Body(
+	return app.Li().ID("rule-set-"+rs.ID).Body(
 		app.Strong().Text(rs.RegionName),
 		app.Text(" "+rs.Document+" · "+months+" · "+statusLabel(rs.Status)),
 	)

@@ -154,13 +154,18 @@ func (r *Rules) FlexibleBase(ins Insurance, c FlexibleChoice, field string) (Wor
 	}
 	if !fl.allows(base) {
 		zh, en := fl.rangeText()
+		chosen, chosenEN := Yuan(base)+" 元", Yuan(base)+" yuan"
+		if c.Ratio != nil {
+			chosen = Percent(*c.Ratio) + "(" + chosen + ")"
+			chosenEN = Percent(*c.Ratio) + " (" + chosenEN + ")"
+		}
 		code := CodeFlexibleRange
 		if len(fl.Tiers) > 0 {
 			code = CodeFlexibleTier
 		}
 		return res, &Error{Code: code, Field: errField,
-			Message:   fmt.Sprintf("%s 灵活就业人员可选的缴费基数为 %s;所选 %s 元不在其中。", r.Month, zh, Yuan(base)),
-			MessageEN: fmt.Sprintf("In %s a flexible worker's base must be %s; %s yuan is not.", r.Month, en, Yuan(base))}
+			Message:   fmt.Sprintf("%s 灵活就业人员可选的缴费基数为 %s;所选 %s 不在其中。", r.Month, zh, chosen),
+			MessageEN: fmt.Sprintf("In %s a flexible worker's base must be %s; %s is not.", r.Month, en, chosenEN)}
 	}
 	res.Base, res.Outcome = base, OutcomeChosen
 	return res, nil

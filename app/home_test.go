@@ -28,8 +28,8 @@ func TestHomeRendersPlaceholder(t *testing.T) {
 		{"first rule set is the national template", app.Li().ID("rule-set-national-2019"), []int{0, 3, 0, 1, 0}},
 		{"its place", app.Text("全国模板"), []int{0, 3, 0, 1, 0, 0, 0}},
 		{"its document and months", app.Text(" 国办发〔2019〕13号 · 2019-05 起 · 正式文件"), []int{0, 3, 0, 1, 0, 1}},
-		{"Daqing", app.Li().ID("rule-set-daqing-2011"), []int{0, 3, 0, 1, 3}},
-		{"Daqing's document", app.Text(" 庆社险函〔2011〕3号 · 2011-01 至 2011-12 · 正式文件"), []int{0, 3, 0, 1, 3, 1}},
+		{"Liaoning second", app.Li().ID("rule-set-liaoning-2006"), []int{0, 3, 0, 1, 1}},
+		{"Liaoning's document", app.Text(" 辽社险函〔2006〕89号 · 2006-01 至 2010-12 · 正式文件"), []int{0, 3, 0, 1, 1, 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

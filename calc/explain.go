@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -71,5 +72,6 @@ func averageName(a Average) (string, string) {
 	if a.WageYear > 0 {
 		year, yearEN = fmt.Sprintf("%d年", a.WageYear), fmt.Sprintf("%d ", a.WageYear)
 	}
-	return scope + year + kind + "月平均工资", fmt.Sprintf("%s %s%s average monthly wage", scopeEN, yearEN, kindEN)
+	en := strings.Join(strings.Fields(fmt.Sprintf("%s %s%s average monthly wage", scopeEN, yearEN, kindEN)), " ")
+	return scope + year + kind + "月平均工资", en
 }

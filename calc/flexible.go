@@ -55,13 +55,13 @@ func (r *Rules) FlexibleLimits() (FlexibleLimits, *Error) {
 	}
 	fl.Average = a
 	fl.Steps = append(fl.Steps, s)
-	if fl.Min, err = r.bound(fr.Min, &a, "灵活就业人员最低基数", "flexible workers' lowest base", &fl.Steps); err != nil {
+	if fl.Min, err = r.bound(fr.Min, &a, "灵活就业人员最低基数", "flexible workers' lowest base", "rule.flexible_min_ratio", &fl.Steps); err != nil {
 		return fl, err
 	}
 	if fr.Min.Amount == nil {
 		fl.MinRatio = fr.Min.Ratio
 	}
-	if fl.Max, err = r.bound(fr.Max, &a, "灵活就业人员最高基数", "flexible workers' highest base", &fl.Steps); err != nil {
+	if fl.Max, err = r.bound(fr.Max, &a, "灵活就业人员最高基数", "flexible workers' highest base", "rule.flexible_max_ratio", &fl.Steps); err != nil {
 		return fl, err
 	}
 	if fr.Max.Amount == nil {

@@ -58,10 +58,10 @@ func (r *Rules) Limits() (Limits, *Error) {
 		l.Steps = append(l.Steps, s)
 	}
 	var err *Error
-	if l.Floor, err = r.bound(r.Floor, l.Average, "下限", "floor", &l.Steps); err != nil {
+	if l.Floor, err = r.bound(r.Floor, l.Average, "下限", "floor", "rule.floor", &l.Steps); err != nil {
 		return l, err
 	}
-	if l.Cap, err = r.bound(r.Cap, l.Average, "上限", "cap", &l.Steps); err != nil {
+	if l.Cap, err = r.bound(r.Cap, l.Average, "上限", "cap", "rule.cap", &l.Steps); err != nil {
 		return l, err
 	}
 	if !l.Floor.LessThan(l.Cap) {
@@ -72,7 +72,7 @@ func (r *Rules) Limits() (Limits, *Error) {
 
 // bound evaluates one Bound: its published amount, or ratio × average
 // rounded by the rule.
-func (r *Rules) bound(b Bound, avg *decimal.Decimal, zh, en string, steps *[]Step) (decimal.Decimal, *Error) {
+func (r *Rules) bound(b Bound, avg *decimal.Decimal, zh, en, field string, steps *[]Step) (decimal.Decimal, *Error) {
 	if b.Amount != nil {
 		a := *b.Amount
 		*steps = append(*steps, newStep(b.Cite, Yuan(a),
@@ -81,7 +81,7 @@ func (r *Rules) bound(b Bound, avg *decimal.Decimal, zh, en string, steps *[]Ste
 		return a, nil
 	}
 	if b.Ratio == nil || avg == nil {
-		return decimal.Zero, newError(CodeLimitsInvalid, "rule."+en, "规则未给出"+zh+"。", "The rule gives no "+en+".")
+		return decimal.Zero, newError(CodeLimitsInvalid, field, "规则未给出"+zh+"。", "The rule gives no "+en+".")
 	}
 	v := r.Rounding.Apply(b.Ratio.Mul(*avg))
 	*steps = append(*steps, newStep(b.Cite, Yuan(v),

@@ -104,7 +104,7 @@ type Average struct {
 	Amount   *decimal.Decimal `json:"amount,omitempty"`
 	Kind     AverageKind      `json:"kind"`
 	Scope    string           `json:"scope"` // "city" or "province"
-	WageYear int              `json:"wage_year"`
+	WageYear int              `json:"wage_year,omitempty"`
 	Cite     Citation         `json:"cite"`
 	Source   *Source          `json:"source,omitempty"`
 }

@@ -72,6 +72,9 @@ func (rs *RuleSet) Validate() *Error {
 			}
 			for j, t := range fr.Tiers.Ratios {
 				v.ratio(fmt.Sprintf("%s.tiers.ratios[%d]", f, j), t)
+				if j > 0 && !fr.Tiers.Ratios[j-1].LessThan(t) {
+					v.fail(fmt.Sprintf("%s.tiers.ratios[%d]", f, j), "档次须从低到高排列且不重复", "tiers must rise and not repeat")
+				}
 			}
 		}
 	}
@@ -219,6 +222,9 @@ func (v *validator) bound(field string, b Bound) {
 	}
 	if b.Amount != nil {
 		v.amount(field+".amount", *b.Amount)
+		if b.Source == nil && b.Cite.Doc != UserCite.Doc {
+			v.fail(field+".source", "公布的金额必须注明来源", "a published amount must name its source")
+		}
 	}
 }
 
@@ -285,6 +291,9 @@ func (v *validator) rates() {
 	for _, ins := range sortedKeys(v.rs.Params.Rates) {
 		vs := v.rs.Params.Rates[ins]
 		field := "params.rates." + string(ins)
+		if !slices.Contains(insurances, ins) {
+			v.fail(field, "未知险种", "unknown insurance")
+		}
 		v.series(field, len(vs), func(i int) Month { return vs[i].From }, false)
 		for i, rs := range vs {
 			for name, r := range map[string]*Rate{"unit": rs.Unit, "individual": rs.Individual, "flexible": rs.Flexible} {

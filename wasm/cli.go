@@ -76,7 +76,7 @@ func checkRuleFile(path string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "%s: %s (%s), %d periods from %s, ok\n", filepath.Base(path), rs.ID, rs.Title, len(rs.Periods()), rs.Start())
+	fmt.Fprintf(stdout, "%s: %s (%s), periods: %d, from %s, ok\n", filepath.Base(path), rs.ID, rs.Title, len(rs.Periods()), rs.Start())
 	return 0
 }
 

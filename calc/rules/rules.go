@@ -25,6 +25,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strings"
 	"sync"
 
 	"sibase/calc"
@@ -90,7 +91,7 @@ type FileError struct {
 // Error names the file and field, in Chinese then English.
 func (e *FileError) Error() string {
 	field := ""
-	if e.Err.Field != "" {
+	if e.Err.Field != "" && !strings.Contains(e.Err.Message, e.Err.Field) {
 		field = e.Err.Field + ": "
 	}
 	return e.File + ": " + field + e.Err.Message + " / " + e.Err.MessageEN
@@ -106,6 +107,10 @@ func Parse(name string, data []byte) (*calc.RuleSet, error) {
 	if err := dec.Decode(&rs); err != nil {
 		return nil, &FileError{File: name, Err: &calc.Error{Code: calc.CodeRuleInvalid,
 			Message: "规则文件无法解析:" + err.Error(), MessageEN: "The rule file cannot be parsed: " + err.Error()}}
+	}
+	if dec.More() {
+		return nil, &FileError{File: name, Err: &calc.Error{Code: calc.CodeRuleInvalid,
+			Message: "规则文件在规则集之后还有多余内容。", MessageEN: "The rule file has data after the rule set."}}
 	}
 	if err := rs.Validate(); err != nil {
 		return nil, &FileError{File: name, Err: err}

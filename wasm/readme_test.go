@@ -1,0 +1,89 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bufio"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// readmeExample is a command from README.md and the excerpt of its output
+// shown right after it.
+type readmeExample struct {
+	request string
+	excerpt []string
+}
+
+var echoLine = regexp.MustCompile(`^echo '(.*)' \| go run \./wasm estimate$`)
+
+// readmeExamples finds each ```sh block holding one estimate command and
+// the ```json block that follows it.
+func readmeExamples(t *testing.T) []readmeExample {
+	t.Helper()
+	f, err := os.Open("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []readmeExample
+	var cur *readmeExample
+	block := ""
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "```") && block == "":
+			block = strings.TrimPrefix(line, "```")
+			if block == "" {
+				block = "text"
+			}
+		case line == "```":
+			if block == "json" && cur != nil {
+				out = append(out, *cur)
+				cur = nil
+			}
+			block = ""
+		case block == "sh":
+			if m := echoLine.FindStringSubmatch(line); m != nil {
+				cur = &readmeExample{request: m[1]}
+			}
+		case block == "json" && cur != nil:
+			cur.excerpt = append(cur.excerpt, line)
+		}
+	}
+	return out
+}
+
+// TestReadmeExamples runs every estimate example in README.md through the
+// real binary and checks that each line of the excerpt shown appears in
+// what it prints.
+func TestReadmeExamples(t *testing.T) {
+	examples := readmeExamples(t)
+	if len(examples) < 5 {
+		t.Fatalf("got %d README examples, want at least 5", len(examples))
+	}
+	for _, ex := range examples {
+		stdout, _, code := run(t, []byte(ex.request), "estimate")
+		printed := map[string]bool{}
+		for _, l := range strings.Split(string(stdout), "\n") {
+			printed[normalize(l)] = true
+		}
+		wantCode := 0
+		for _, l := range ex.excerpt {
+			if strings.Contains(l, `"code": "`) && !strings.Contains(string(stdout), `"warnings"`) {
+				wantCode = 1
+			}
+			if !printed[normalize(l)] {
+				t.Errorf("README example %s\n  got no line %q in its output:\n%s", ex.request, strings.TrimSpace(l), stdout)
+			}
+		}
+		if code != wantCode {
+			t.Errorf("README example %s: got exit %d, want %d", ex.request, code, wantCode)
+		}
+	}
+}
+
+func normalize(l string) string { return strings.TrimSuffix(strings.TrimSpace(l), ",") }

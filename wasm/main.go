@@ -30,5 +30,5 @@ func main() {
 // registerRoutes maps each URL path to its page, on the server (to pre-render
 // it) and in the browser alike.
 func registerRoutes() {
-	app.Route("/", sib.NewHome)
+	sib.Routes()
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	sib "sibase/app"
 )
 
 // server is sibase's HTTP handler: go-app's app.Handler, with app.wasm
@@ -59,11 +61,19 @@ func newAppHandler(res webResources, wasm *wasmFiles) *app.Handler {
 		BackgroundColor:    "#f6f6f6",
 		LoadingLabel:       "正在加载 {progress}%",
 		Styles:             []string{"/web/sibase.css"},
-		CacheableResources: []string{"/web/icon.svg"},
+		CacheableResources: cacheable(),
 		Resources:          res,
 		Version:            wasm.version,
 		WasmContentLength:  strconv.Itoa(len(wasm.raw)),
 	}
+}
+
+// cacheable lists what the service worker must store besides "/" so that
+// every page works offline after the first visit: each route and the
+// icons (go-app precaches app.wasm, its scripts, the styles and "/").
+func cacheable() []string {
+	paths := sib.Paths()[1:]
+	return append(paths, "/web/icon.svg", "/web/icon-192.png", "/web/icon-512.png")
 }
 
 // ServeHTTP sets the security headers, then serves app.wasm itself, the few

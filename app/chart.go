@@ -1,0 +1,114 @@
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+
+	"sibase/calc"
+)
+
+const svgNS = "http://www.w3.org/2000/svg"
+
+// Chart geometry, in SVG user units.
+const (
+	chartW, chartH      = 320, 180
+	chartLeft, chartTop = 36, 12
+	chartBottom         = 28
+	chartPlotH          = chartH - chartTop - chartBottom
+)
+
+func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+
+// chartBar is one bar of the minimum chart: a span of months and the
+// lowest base as a share of that span's average.
+type chartBar struct {
+	label   string
+	percent decimal.Decimal
+	text    string // the figure written on the bar: "70%" or "1368.55"
+	current bool
+}
+
+// scheduleBars turns the flexible workers' schedule into bars. A period's
+// minimum is its ratio, or its published amount over the average.
+func scheduleBars(sched []calc.ScheduleEntry, current calc.Month) []chartBar {
+	var bars []chartBar
+	for _, e := range sched {
+		var b chartBar
+		switch {
+		case e.MinRatio != nil:
+			b.percent, b.text = e.MinRatio.Shift(2), calc.Percent(*e.MinRatio)
+		case e.MinAmount != nil && e.Average != nil && e.Average.IsPositive():
+			b.percent, b.text = e.MinAmount.Div(*e.Average).Shift(2).Round(1), calc.Yuan(*e.MinAmount)
+		default:
+			continue
+		}
+		b.label = e.From.String()
+		if e.From.Month == 1 && (e.To.IsZero() || e.To.Year == e.From.Year) {
+			b.label = strconv.Itoa(e.From.Year)
+		}
+		b.current = !current.Before(e.From) && (e.To.IsZero() || !current.After(e.To))
+		bars = append(bars, b)
+	}
+	return bars
+}
+
+// scheduleChart draws the lowest base over the years as bars (percent of
+// each year's average), the current period highlighted and the chosen
+// base as a line. It is plain SVG drawn by the app: no chart library, no
+// inline style (the page's CSP forbids it), and a text alternative.
+func scheduleChart(l Lang, sched []calc.ScheduleEntry, current calc.Month, chosenPercent *decimal.Decimal) app.UI {
+	bars := scheduleBars(sched, current)
+	if len(bars) == 0 {
+		return app.Text("")
+	}
+	top := decimal.NewFromInt(100)
+	for _, b := range bars {
+		if b.percent.GreaterThan(top) {
+			top = b.percent
+		}
+	}
+	if chosenPercent != nil && chosenPercent.GreaterThan(top) {
+		top = *chosenPercent
+	}
+	y := func(p decimal.Decimal) int {
+		return chartTop + chartPlotH - int(p.Mul(decimal.NewFromInt(chartPlotH)).Div(top).Round(0).IntPart())
+	}
+	slot := (chartW - chartLeft) / len(bars)
+	barW := slot * 3 / 5
+	var shapes []app.UI
+	summary := tr(l, "flex.chart") + ":"
+	for i, b := range bars {
+		x := chartLeft + i*slot + (slot-barW)/2
+		class := "bar"
+		if b.current {
+			class = "bar current"
+		}
+		shapes = append(shapes,
+			svg("rect").Class(class).Attr("x", x).Attr("y", y(b.percent)).Attr("width", barW).Attr("height", chartTop+chartPlotH-y(b.percent)),
+			svg("text").Class("bar-value").Attr("x", x+barW/2).Attr("y", y(b.percent)-3).Attr("text-anchor", "middle").Text(b.text),
+			svg("text").Class("bar-label").Attr("x", x+barW/2).Attr("y", chartH-10).Attr("text-anchor", "middle").Text(b.label),
+		)
+		summary += " " + b.label + " " + b.text + ";"
+	}
+	shapes = append(shapes,
+		svg("line").Class("axis").Attr("x1", chartLeft).Attr("y1", chartTop+chartPlotH).Attr("x2", chartW).Attr("y2", chartTop+chartPlotH),
+		svg("text").Class("axis-label").Attr("x", chartLeft-4).Attr("y", y(decimal.NewFromInt(100))+4).Attr("text-anchor", "end").Text("100%"),
+	)
+	if chosenPercent != nil {
+		cy := y(*chosenPercent)
+		shapes = append(shapes,
+			svg("line").ID("chart-chosen").Class("chosen").Attr("x1", chartLeft).Attr("y1", cy).Attr("x2", chartW).Attr("y2", cy),
+			svg("text").Class("chosen-label").Attr("x", chartW).Attr("y", cy-4).Attr("text-anchor", "end").Text(tr(l, "flex.chart.you")+" "+chosenPercent.Round(1).String()+"%"),
+		)
+		summary += " " + tr(l, "flex.chart.you") + " " + chosenPercent.Round(1).String() + "%"
+	}
+	return app.Figure().ID("chart").Class("chart").Body(
+		svg("svg").Attr("viewBox", "0 0 "+strconv.Itoa(chartW)+" "+strconv.Itoa(chartH)).Attr("role", "img").
+			Aria("label", summary).Body(
+			append([]app.UI{svg("title").Text(summary)}, shapes...)...,
+		),
+		app.FigCaption().Text(tr(l, "flex.chart")),
+	)
+}

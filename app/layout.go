@@ -1,0 +1,89 @@
+package app
+
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// updateCheckEvery is how often an open page (a kiosk) asks whether a new
+// version — new rule data — has been served.
+const updateCheckEvery = 30 * time.Minute
+
+// chrome is the frame around every page: a skip link, the title, the
+// navigation, the language switch and, when a new version has been
+// served, the offer to reload. Lang and Active are set by the page.
+type chrome struct {
+	app.Compo
+	Lang   Lang
+	Active string
+
+	updateAvailable bool
+}
+
+func newChrome(l Lang, active string) *chrome { return &chrome{Lang: l, Active: active} }
+
+// OnMount asks the service worker to look for a new version now and
+// every updateCheckEvery.
+func (c *chrome) OnMount(ctx app.Context) {
+	c.updateAvailable = ctx.AppUpdateAvailable()
+	c.checkForUpdate(ctx)
+}
+
+func (c *chrome) checkForUpdate(ctx app.Context) {
+	app.TryUpdate()
+	ctx.After(updateCheckEvery, c.checkForUpdate)
+}
+
+// OnAppUpdate is called by go-app when a new version has been installed.
+func (c *chrome) OnAppUpdate(ctx app.Context) {
+	c.updateAvailable = ctx.AppUpdateAvailable()
+}
+
+func (c *chrome) switchLang(ctx app.Context, e app.Event) {
+	next := En
+	if c.Lang == En {
+		next = Zh
+	}
+	setLang(ctx, next)
+}
+
+func (c *chrome) reload(ctx app.Context, e app.Event) { ctx.Reload() }
+
+// Render draws the frame's header.
+func (c *chrome) Render() app.UI {
+	l := c.Lang
+	return app.Header().Class("chrome").Body(
+		app.A().Class("skip").Href("#main").Text(tr(l, "app.skip")),
+		app.Div().Class("bar").Body(
+			app.A().ID("home-link").Class("brand").Href("/").Text(tr(l, "app.title")),
+			app.Button().ID("lang-switch").Class("lang").Type("button").Aria("label", tr(l, "app.lang.label")).
+				Lang(map[Lang]string{Zh: "en", En: "zh-CN"}[l]).OnClick(c.switchLang).Text(tr(l, "app.lang.switch")),
+		),
+		app.Nav().Aria("label", tr(l, "app.nav")).Body(
+			app.Ul().Body(app.Range(pageRoutes).Slice(func(i int) app.UI {
+				r := pageRoutes[i]
+				a := app.A().ID("nav-" + r.name).Href(r.path).Text(tr(l, r.key))
+				if r.path == c.Active {
+					a = a.Aria("current", "page")
+				}
+				return app.Li().Body(a)
+			})),
+		),
+		app.If(c.updateAvailable, func() app.UI {
+			return app.Div().ID("update").Class("update").Role("status").Body(
+				app.Span().Text(tr(l, "app.update")),
+				app.Button().ID("update-reload").Type("button").OnClick(c.reload).Text(tr(l, "app.update.reload")),
+			)
+		}),
+	)
+}
+
+// page lays out a page: the frame, the main content, the privacy note.
+func page(l Lang, active string, body ...app.UI) app.UI {
+	return app.Div().Class("app").Lang(map[Lang]string{Zh: "zh-CN", En: "en"}[l]).Body(
+		newChrome(l, active),
+		app.Main().ID("main").Class("page").Body(body...),
+		app.Footer().Class("footer").Body(app.P().ID("privacy").Text(tr(l, "app.privacy"))),
+	)
+}

@@ -1,0 +1,79 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"sibase/calc"
+	"sibase/calc/estimate"
+)
+
+// employeePage is for an employee: last year's monthly average wage (or
+// the year's total and the months worked) → the individual base, saying
+// whether it was raised to the floor or cut to the cap.
+type employeePage struct {
+	app.Compo
+	formPage
+}
+
+func newEmployeePage() *employeePage { return newEmployeePageWith(nil) }
+
+func newEmployeePageWith(f form) *employeePage {
+	defaults := form{"date": defaultMonth(), "set": "national-2019", "rounding": "half_up", "places": "2"}
+	for k, v := range f {
+		defaults[k] = v
+	}
+	return &employeePage{formPage: newFormPage(defaults, employeeRequest, map[string]string{
+		"worker.monthly_wage": "wage", "worker.annual_wage": "annual", "worker.months": "months", "worker.kind": "set"})}
+}
+
+// employeeRequest builds the request from the page's fields.
+func employeeRequest(f form) (*estimate.Request, *calc.Error) {
+	months, err := calc.ParseMonths("worker.months", f["months"])
+	if err != nil {
+		return nil, err
+	}
+	req := ruleRequest(f, false)
+	req.Worker = &estimate.Worker{Kind: "employee", MonthlyWage: f["wage"], AnnualWage: f["annual"], Months: months}
+	return req, nil
+}
+
+// OnMount follows the language and restores a shared link.
+func (p *employeePage) OnMount(ctx app.Context) { p.mount(ctx) }
+
+// Render draws the page.
+func (p *employeePage) Render() app.UI {
+	p.beginRender()
+	l := p.lang
+	return page(l, "/employee",
+		app.H1().Text(tr(l, "emp.title")),
+		app.P().Class("intro").Text(tr(l, "emp.intro")),
+		app.Form().ID("form").Class("calc").Body(
+			p.rulePicker(false),
+			app.FieldSet().ID("wages").Body(
+				app.Legend().Text(tr(l, "emp.wage")),
+				p.field(fieldOpts{name: "wage", label: "emp.wage"}),
+				app.P().Class("or").Text(tr(l, "emp.or")),
+				p.field(fieldOpts{name: "annual", label: "emp.annual"}),
+				p.field(fieldOpts{name: "months", label: "emp.months", kind: "int"}),
+				app.P().Class("hint").Text(tr(l, "emp.unknown")),
+			),
+		),
+		p.resultBox(p.result),
+	)
+}
+
+func (p *employeePage) result() app.UI {
+	l := p.lang
+	w := p.resp.Worker
+	return app.Div().Body(
+		p.figure("result-base", "res.base", w.Base),
+		app.P().ID("result-outcome").Class("outcome "+w.Outcome).Text(tr(l, "outcome."+w.Outcome)),
+		app.If(w.Min != "", func() app.UI {
+			return app.P().ID("result-range").Class("range").Text(tr(l, "res.range") + ": " + w.Min + " – " + w.Max + " " + tr(l, "res.yuan"))
+		}),
+		p.contributions(w.Contributions),
+		p.warnings(p.resp.Warnings),
+		p.explanation("result-explain", w.Steps),
+		p.ruleSetLine(p.resp.RuleSet),
+	)
+}

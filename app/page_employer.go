@@ -1,0 +1,186 @@
+package app
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"sibase/calc"
+	"sibase/calc/estimate"
+)
+
+// maxRows bounds the rows typed by hand (a file import comes later).
+const maxRows = 500
+
+// employerPage is for a small employer's bookkeeper: the unit's payroll
+// figures and its employees row by row (status included) → every
+// individual base, their sum and the unit base with the rule that chose it.
+type employerPage struct {
+	app.Compo
+	formPage
+}
+
+func newEmployerPage() *employerPage { return newEmployerPageWith(nil) }
+
+func newEmployerPageWith(f form) *employerPage {
+	defaults := form{"date": "2011-06", "set": "daqing-2011", "kind": "enterprise", "rows": "2",
+		"e.0.status": "active", "e.1.status": "active", "rounding": "half_up", "places": "2"}
+	for k, v := range f {
+		defaults[k] = v
+	}
+	p := &employerPage{formPage: newFormPage(defaults, employerRequest, map[string]string{
+		"employer.kind": "kind", "employer.monthly_avg_total_wages": "payroll",
+		"employer.last_month_total_wages": "last", "employer": "payroll"})}
+	p.mapField = rowField
+	return p
+}
+
+var rowErrorField = regexp.MustCompile(`^employer\.employees\[(\d+)\]\.(monthly_wage|status|annual_wage|months)$`)
+
+// rowField maps "employer.employees[3].monthly_wage" to the row field
+// "e.3.wage".
+func rowField(calcField string) string {
+	m := rowErrorField.FindStringSubmatch(calcField)
+	if m == nil {
+		return ""
+	}
+	if m[2] == "status" {
+		return "e." + m[1] + ".status"
+	}
+	return "e." + m[1] + ".wage"
+}
+
+// rowCount reads the number of rows, within [1, maxRows].
+func rowCount(f form) int {
+	n, err := strconv.Atoi(f["rows"])
+	if err != nil || n < 1 {
+		return 1
+	}
+	return min(n, maxRows)
+}
+
+// employerRequest builds the request: every row, blank ones included, so
+// nothing typed is dropped and a blank wage is named by its row.
+func employerRequest(f form) (*estimate.Request, *calc.Error) {
+	req := ruleRequest(f, false)
+	e := &estimate.Employer{Kind: f["kind"], MonthlyAvgTotalWages: f["payroll"], LastMonthTotalWages: f["last"]}
+	for i := 0; i < rowCount(f); i++ {
+		k := fmt.Sprintf("e.%d.", i)
+		id := f[k+"id"]
+		if id == "" {
+			id = strconv.Itoa(i + 1)
+		}
+		e.Employees = append(e.Employees, estimate.Employee{ID: id, MonthlyWage: f[k+"wage"], Status: f[k+"status"]})
+	}
+	req.Employer = e
+	return req, nil
+}
+
+// OnMount follows the language and restores a shared link.
+func (p *employerPage) OnMount(ctx app.Context) { p.mount(ctx) }
+
+func (p *employerPage) addRow(ctx app.Context, e app.Event) {
+	n := rowCount(p.form)
+	if n >= maxRows {
+		return
+	}
+	p.form[fmt.Sprintf("e.%d.status", n)] = "active"
+	p.set(ctx, "rows", strconv.Itoa(n+1))
+}
+
+// removeRow deletes row i, moving the rows after it up.
+func (p *employerPage) removeRow(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		n := rowCount(p.form)
+		if n <= 1 {
+			return
+		}
+		for j := i; j < n-1; j++ {
+			for _, f := range []string{"id", "wage", "status"} {
+				p.form[fmt.Sprintf("e.%d.%s", j, f)] = p.form[fmt.Sprintf("e.%d.%s", j+1, f)]
+			}
+		}
+		for _, f := range []string{"id", "wage", "status"} {
+			delete(p.form, fmt.Sprintf("e.%d.%s", n-1, f))
+		}
+		p.set(ctx, "rows", strconv.Itoa(n-1))
+	}
+}
+
+// Render draws the page.
+func (p *employerPage) Render() app.UI {
+	p.beginRender()
+	l := p.lang
+	n := rowCount(p.form)
+	rows := make([]int, n)
+	for i := range rows {
+		rows[i] = i
+	}
+	return page(l, "/employer",
+		app.H1().Text(tr(l, "er.title")),
+		app.P().Class("intro").Text(tr(l, "er.intro")),
+		app.Form().ID("form").Class("calc").Body(
+			p.rulePicker(false),
+			app.FieldSet().ID("unit").Body(
+				app.Legend().Text(tr(l, "er.kind")),
+				p.selectField("kind", "er.kind", []choice{
+					{"enterprise", tr(l, "er.kind.enterprise")}, {"institution", tr(l, "er.kind.institution")},
+					{"social_organization", tr(l, "er.kind.social_organization")}}),
+				p.field(fieldOpts{name: "payroll", label: "er.payroll", hint: tr(l, "er.payroll.hint")}),
+				p.field(fieldOpts{name: "last", label: "er.last"}),
+			),
+			app.FieldSet().ID("staff").Body(
+				app.Legend().Text(tr(l, "er.staff")),
+				app.Range(rows).Slice(func(i int) app.UI { return p.row(i) }),
+				app.Button().ID("add-row").Type("button").Class("secondary").OnClick(p.addRow).Text(tr(l, "er.add")),
+			),
+		),
+		p.resultBox(p.result),
+	)
+}
+
+// row renders one employee row: id, wage, status and a remove button.
+func (p *employerPage) row(i int) app.UI {
+	l := p.lang
+	k := fmt.Sprintf("e.%d.", i)
+	return app.Div().ID(fmt.Sprintf("row-%d", i)).Class("row").Role("group").Aria("label", fmt.Sprintf(tr(l, "er.row"), i+1)).Body(
+		p.field(fieldOpts{name: k + "id", label: "er.id", kind: "text"}),
+		p.field(fieldOpts{name: k + "wage", label: "er.wage"}),
+		p.selectField(k+"status", "er.status", []choice{
+			{"active", tr(l, "status.active")}, {"rehired_retiree", tr(l, "status.rehired_retiree")},
+			{"insured_elsewhere", tr(l, "status.insured_elsewhere")}}),
+		app.Button().Type("button").Class("remove").Aria("label", fmt.Sprintf(tr(l, "er.row"), i+1)+" "+tr(l, "er.remove")).
+			OnClick(p.removeRow(i)).Text(tr(l, "er.remove")),
+	)
+}
+
+func (p *employerPage) result() app.UI {
+	l := p.lang
+	e := p.resp.Employer
+	return app.Div().Body(
+		p.figure("result-unit-base", "er.unitBase", e.Base),
+		app.P().ID("result-decided").Class("outcome").Text(tr(l, "er.decided."+e.DecidedBy)),
+		p.figure("result-sum", "er.sum", e.SumEmployeeBases),
+		app.Table().ID("result-employees").Class("roster").Body(
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text(tr(l, "er.id")), app.Th().Scope("col").Text(tr(l, "er.wage")),
+				app.Th().Scope("col").Text(tr(l, "res.base")), app.Th().Scope("col").Text(tr(l, "er.status")),
+			)),
+			app.TBody().Body(app.Range(e.Employees).Slice(func(i int) app.UI {
+				em := e.Employees[i]
+				base := em.Base
+				if base == "" {
+					base = "—"
+				}
+				return app.Tr().Body(app.Td().Text(em.ID), app.Td().Text(em.Wage), app.Td().Class("num").Text(base),
+					app.Td().Text(tr(l, "outcome."+em.Outcome)))
+			})),
+		),
+		p.contributions(e.Contributions),
+		p.warnings(p.resp.Warnings),
+		p.explanation("result-explain", e.Steps),
+		p.ruleSetLine(p.resp.RuleSet),
+	)
+}

@@ -1,0 +1,193 @@
+package app
+
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+
+	"sibase/calc"
+	"sibase/calc/estimate"
+)
+
+// flexiblePage is for flexible workers and individual business owners:
+// the month and rules, the range allowed then, a ratio (slider or field)
+// or an amount or a tier, and the base with its contributions, its
+// explanation and the chart of minimums over the years.
+type flexiblePage struct {
+	app.Compo
+	formPage
+}
+
+// defaultMonth is the current month, where a person starts.
+func defaultMonth() string { return time.Now().Format("2006-01") }
+
+func newFlexiblePage() *flexiblePage { return newFlexiblePageWith(nil) }
+
+// newFlexiblePageWith starts the page with fields (tests and restored
+// links); missing fields take their defaults.
+func newFlexiblePageWith(f form) *flexiblePage {
+	defaults := form{"date": defaultMonth(), "set": "national-2019", "rounding": "half_up", "places": "2"}
+	for k, v := range f {
+		defaults[k] = v
+	}
+	return &flexiblePage{formPage: newFormPage(defaults, flexibleRequest, map[string]string{
+		"worker.ratio": "ratio", "worker.amount": "amount", "worker.kind": "set"})}
+}
+
+// flexibleRequest builds the request from the page's fields.
+func flexibleRequest(f form) (*estimate.Request, *calc.Error) {
+	req := ruleRequest(f, true)
+	req.Worker = &estimate.Worker{Kind: "flexible", Ratio: f["ratio"], Amount: f["amount"]}
+	return req, nil
+}
+
+// OnMount follows the language and restores a shared link.
+func (p *flexiblePage) OnMount(ctx app.Context) { p.mount(ctx) }
+
+// A ratio and an amount exclude each other: typing one clears the other.
+func (p *flexiblePage) onRatio(ctx app.Context, e app.Event) {
+	p.form["amount"] = ""
+	p.set(ctx, "ratio", ctx.JSSrc().Get("value").String())
+}
+
+func (p *flexiblePage) onAmount(ctx app.Context, e app.Event) {
+	p.form["ratio"] = ""
+	p.set(ctx, "amount", ctx.JSSrc().Get("value").String())
+}
+
+// onSlider sets the ratio from the slider's percentage.
+func (p *flexiblePage) onSlider(ctx app.Context, e app.Event) {
+	pct, err := decimal.NewFromString(ctx.JSSrc().Get("value").String())
+	if err != nil {
+		return
+	}
+	p.form["amount"] = ""
+	p.set(ctx, "ratio", pct.Shift(-2).String())
+}
+
+// onTier picks a tier: "" (the lowest), a ratio "r:0.7" or an amount
+// "a:1368.55".
+func (p *flexiblePage) onTier(ctx app.Context, e app.Event) {
+	v := ctx.JSSrc().Get("value").String()
+	p.form["ratio"], p.form["amount"] = "", ""
+	switch {
+	case len(v) > 2 && v[:2] == "r:":
+		p.set(ctx, "ratio", v[2:])
+	case len(v) > 2 && v[:2] == "a:":
+		p.set(ctx, "amount", v[2:])
+	default:
+		p.set(ctx, "ratio", "")
+	}
+}
+
+// Render draws the page.
+func (p *flexiblePage) Render() app.UI {
+	p.beginRender()
+	l := p.lang
+	return page(l, "/flexible",
+		app.H1().Text(tr(l, "flex.title")),
+		app.P().Class("intro").Text(tr(l, "flex.intro")),
+		app.Form().ID("form").Class("calc").Body(
+			p.rulePicker(true),
+			app.FieldSet().ID("choice").Body(
+				app.Legend().Text(tr(l, "flex.ratio")),
+				p.choice(),
+			),
+		),
+		p.resultBox(p.result),
+	)
+}
+
+// choice renders the tiers where the rules have them, else a slider with
+// the ratio and amount fields.
+func (p *flexiblePage) choice() app.UI {
+	l := p.lang
+	if p.resp != nil && p.resp.Worker != nil && len(p.resp.Worker.Tiers) > 0 {
+		tiers := p.resp.Worker.Tiers
+		choices := []choice{{"", tr(l, "flex.tier.none")}}
+		selected := ""
+		for _, t := range tiers {
+			label := calc.Yuan(t.Amount)
+			value := "a:" + calc.Yuan(t.Amount)
+			if t.Ratio != nil {
+				label = calc.Percent(*t.Ratio) + " · " + label
+				value = "r:" + t.Ratio.String()
+			}
+			choices = append(choices, choice{value, label})
+			if (t.Ratio != nil && p.form["ratio"] == t.Ratio.String()) || (t.Ratio == nil && p.form["amount"] == calc.Yuan(t.Amount)) {
+				selected = value
+			}
+		}
+		return app.Div().Class("field").Body(
+			app.Label().For("tier").Text(tr(l, "flex.tier")),
+			app.Select().ID("tier").Name("tier").OnChange(p.onTier).Body(
+				app.Range(choices).Slice(func(i int) app.UI {
+					return app.Option().Value(choices[i].value).Selected(choices[i].value == selected).Text(choices[i].label)
+				}),
+			),
+		)
+	}
+	ratioErr, amountErr := p.errorFor("ratio"), p.errorFor("amount")
+	return app.Div().Body(
+		p.slider(),
+		app.Div().Class("field").Body(
+			app.Label().For("ratio").Text(tr(l, "flex.ratio")),
+			app.Input().ID("ratio").Name("ratio").Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
+				Placeholder("0.7 / 70%").Value(p.form["ratio"]).OnInput(p.onRatio).
+				Aria("invalid", ratioErr != "").Aria("describedby", "ratio-error"),
+			app.If(ratioErr != "", func() app.UI { return app.P().ID("ratio-error").Class("error").Role("alert").Text(ratioErr) }),
+		),
+		app.Div().Class("field").Body(
+			app.Label().For("amount").Text(tr(l, "flex.amount")),
+			app.Input().ID("amount").Name("amount").Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
+				Value(p.form["amount"]).OnInput(p.onAmount).
+				Aria("invalid", amountErr != "").Aria("describedby", "amount-error"),
+			app.If(amountErr != "", func() app.UI { return app.P().ID("amount-error").Class("error").Role("alert").Text(amountErr) }),
+		),
+	)
+}
+
+// slider renders a range input over the allowed ratios, in whole percent.
+func (p *flexiblePage) slider() app.UI {
+	if p.resp == nil || p.resp.Worker == nil || p.resp.Average == "" || p.resp.Worker.Min == "" {
+		return app.Text("")
+	}
+	avg, _ := decimal.NewFromString(p.resp.Average)
+	lo, _ := decimal.NewFromString(p.resp.Worker.Min)
+	hi, _ := decimal.NewFromString(p.resp.Worker.Max)
+	base, _ := decimal.NewFromString(p.resp.Worker.Base)
+	if !avg.IsPositive() {
+		return app.Text("")
+	}
+	pct := func(d decimal.Decimal) string { return d.Div(avg).Shift(2).Round(0).String() }
+	return app.Div().Class("field").Body(
+		app.Label().For("slider").Text(tr(p.lang, "flex.slider")),
+		app.Input().ID("slider").Type("range").Min(pct(lo)).Max(pct(hi)).Step(1).Value(pct(base)).
+			OnInput(p.onSlider).Aria("valuetext", pct(base)+"%"),
+	)
+}
+
+// result renders the base, the range, contributions, warnings, the chart
+// and the explanation.
+func (p *flexiblePage) result() app.UI {
+	l := p.lang
+	w := p.resp.Worker
+	var chosen *decimal.Decimal
+	if avg, err := decimal.NewFromString(p.resp.Average); err == nil && avg.IsPositive() {
+		base, _ := decimal.NewFromString(w.Base)
+		c := base.Div(avg).Shift(2)
+		chosen = &c
+	}
+	month, _ := calc.ParseMonth("date", p.resp.Date)
+	return app.Div().Body(
+		p.figure("result-base", "res.base", w.Base),
+		app.P().ID("result-outcome").Class("outcome").Text(tr(l, "outcome."+w.Outcome)),
+		app.P().ID("result-range").Class("range").Text(tr(l, "flex.range")+": "+w.Min+" – "+w.Max+" "+tr(l, "res.yuan")),
+		p.contributions(w.Contributions),
+		p.warnings(p.resp.Warnings),
+		scheduleChart(l, p.resp.FlexibleSchedule, month, chosen),
+		p.explanation("result-explain", w.Steps),
+		p.ruleSetLine(p.resp.RuleSet),
+	)
+}

@@ -1,0 +1,64 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"sibase/calc"
+	"sibase/calc/estimate"
+)
+
+// institutionPage is for institution (机关事业单位) staff: last month's
+// basic wage → the individual base, under the rules that set one
+// (辽社险函〔2006〕89号 二(三)).
+type institutionPage struct {
+	app.Compo
+	formPage
+}
+
+func newInstitutionPage() *institutionPage { return newInstitutionPageWith(nil) }
+
+func newInstitutionPageWith(f form) *institutionPage {
+	defaults := form{"date": "2010-12", "set": "liaoning-2006", "rounding": "half_up", "places": "2"}
+	for k, v := range f {
+		defaults[k] = v
+	}
+	return &institutionPage{formPage: newFormPage(defaults, institutionRequest, map[string]string{
+		"worker.basic_wage": "basic", "worker.kind": "set"})}
+}
+
+func institutionRequest(f form) (*estimate.Request, *calc.Error) {
+	req := ruleRequest(f, false)
+	req.Worker = &estimate.Worker{Kind: "institution", BasicWage: f["basic"]}
+	return req, nil
+}
+
+// OnMount follows the language and restores a shared link.
+func (p *institutionPage) OnMount(ctx app.Context) { p.mount(ctx) }
+
+// Render draws the page.
+func (p *institutionPage) Render() app.UI {
+	p.beginRender()
+	l := p.lang
+	return page(l, "/institution",
+		app.H1().Text(tr(l, "inst.title")),
+		app.P().Class("intro").Text(tr(l, "inst.intro")),
+		app.Form().ID("form").Class("calc").Body(
+			p.rulePicker(false),
+			app.FieldSet().ID("wages").Body(
+				app.Legend().Text(tr(l, "inst.basic")),
+				p.field(fieldOpts{name: "basic", label: "inst.basic"}),
+			),
+		),
+		p.resultBox(func() app.UI {
+			w := p.resp.Worker
+			return app.Div().Body(
+				p.figure("result-base", "res.base", w.Base),
+				app.P().ID("result-outcome").Class("outcome").Text(tr(l, "outcome."+w.Outcome)),
+				p.contributions(w.Contributions),
+				p.warnings(p.resp.Warnings),
+				p.explanation("result-explain", w.Steps),
+				p.ruleSetLine(p.resp.RuleSet),
+			)
+		}),
+	)
+}

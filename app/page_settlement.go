@@ -1,0 +1,174 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"sibase/calc"
+	"sibase/calc/estimate"
+)
+
+// settlementPage settles months paid on a carried-over base
+// (庆社险函〔2011〕3号 四.3) for the worker and the unit, and answers the
+// year's other questions: may an individual base be corrected (四.2), does
+// an event reopen the unit base (四.1).
+type settlementPage struct {
+	app.Compo
+	formPage
+}
+
+func newSettlementPage() *settlementPage { return newSettlementPageWith(nil) }
+
+func newSettlementPageWith(f form) *settlementPage {
+	defaults := form{"date": "2011-06", "set": "daqing-2011", "kind": "enterprise", "rounding": "half_up", "places": "2"}
+	for k, v := range f {
+		defaults[k] = v
+	}
+	return &settlementPage{formPage: newFormPage(defaults, settlementRequest, map[string]string{
+		"worker.monthly_wage": "wage", "carry_over.worker_base": "provWorker", "carry_over.unit_base": "provUnit",
+		"carry_over.months": "months", "employer.monthly_avg_total_wages": "payroll", "rule.rates.unit": "rateUnit",
+		"correction.base_month": "baseMonth", "correction.asked": "asked", "unit_event": "event", "worker": "wage", "employer": "payroll"})}
+}
+
+// settlementRequest builds the request: the worker part when a wage or a
+// carried-over base is typed, the unit part likewise, the questions when
+// asked.
+func settlementRequest(f form) (*estimate.Request, *calc.Error) {
+	req := ruleRequest(f, false)
+	months, err := calc.ParseMonths("carry_over.months", f["months"])
+	if err != nil {
+		return nil, err
+	}
+	if f["rateUnit"] != "" {
+		if req.Rule == nil {
+			req.Rule = &estimate.Rule{}
+		}
+		req.Rule.Rates = &estimate.Rates{Unit: f["rateUnit"]}
+	}
+	co := &estimate.CarryOver{WorkerBase: f["provWorker"], UnitBase: f["provUnit"]}
+	if months > 0 {
+		co.Months = &months
+	}
+	if f["wage"] != "" || f["provWorker"] != "" {
+		req.Worker = &estimate.Worker{Kind: "employee", MonthlyWage: f["wage"]}
+	}
+	if f["payroll"] != "" || f["provUnit"] != "" {
+		req.Employer = &estimate.Employer{Kind: "enterprise", MonthlyAvgTotalWages: f["payroll"]}
+	}
+	if co.WorkerBase != "" || co.UnitBase != "" {
+		req.CarryOver = co
+	}
+	if f["baseMonth"] != "" || f["asked"] != "" {
+		req.Correction = &estimate.Correction{BaseMonth: f["baseMonth"], Asked: f["asked"], Written: f["written"] == "yes"}
+	}
+	req.UnitEvent = f["event"]
+	return req, nil
+}
+
+// OnMount follows the language and restores a shared link.
+func (p *settlementPage) OnMount(ctx app.Context) { p.mount(ctx) }
+
+func (p *settlementPage) onWritten(ctx app.Context, e app.Event) {
+	v := ""
+	if ctx.JSSrc().Get("checked").Bool() {
+		v = "yes"
+	}
+	p.set(ctx, "written", v)
+}
+
+// Render draws the page.
+func (p *settlementPage) Render() app.UI {
+	p.beginRender()
+	l := p.lang
+	events := []choice{{"", tr(l, "st.event.none")}}
+	for _, e := range []string{"new_hire", "leaver", "wage_change", "bulk_transfer", "split", "merger"} {
+		events = append(events, choice{e, tr(l, "st.event."+e)})
+	}
+	return page(l, "/settlement",
+		app.H1().Text(tr(l, "st.title")),
+		app.P().Class("intro").Text(tr(l, "st.intro")),
+		app.Form().ID("form").Class("calc").Body(
+			p.rulePicker(false),
+			app.FieldSet().ID("worker").Body(
+				app.Legend().Text(tr(l, "st.worker")),
+				p.field(fieldOpts{name: "wage", label: "st.wage"}),
+				p.field(fieldOpts{name: "provWorker", label: "st.provWorker"}),
+			),
+			app.FieldSet().ID("unit").Body(
+				app.Legend().Text(tr(l, "st.unit")),
+				p.field(fieldOpts{name: "payroll", label: "st.payroll"}),
+				p.field(fieldOpts{name: "provUnit", label: "st.provUnit"}),
+				p.field(fieldOpts{name: "rateUnit", label: "st.rateUnit", kind: "ratio"}),
+			),
+			p.field(fieldOpts{name: "months", label: "st.months", kind: "int"}),
+			app.FieldSet().ID("questions").Body(
+				app.Legend().Text(tr(l, "st.questions")),
+				p.field(fieldOpts{name: "baseMonth", label: "st.baseMonth", kind: "month"}),
+				p.field(fieldOpts{name: "asked", label: "st.asked", kind: "month"}),
+				app.Div().Class("field check").Body(
+					app.Input().ID("written").Type("checkbox").Checked(p.form["written"] == "yes").OnChange(p.onWritten),
+					app.Label().For("written").Text(tr(l, "st.written")),
+				),
+				p.selectField("event", "st.event", events),
+			),
+		),
+		p.resultBox(p.result),
+	)
+}
+
+func (p *settlementPage) result() app.UI {
+	l := p.lang
+	r := p.resp
+	var parts []app.UI
+	if r.Settlement != nil {
+		for _, s := range []struct {
+			id, key string
+			part    *estimate.SettlementPart
+		}{{"worker", "st.worker", r.Settlement.Worker}, {"unit", "st.unit", r.Settlement.Unit}} {
+			if s.part == nil {
+				continue
+			}
+			part := s.part
+			total := part.Total
+			if total == "" {
+				total = part.BaseDifference
+			}
+			parts = append(parts, app.Div().ID("settle-"+s.id).Class("settle").Body(
+				app.H2().Text(tr(l, s.key)),
+				app.P().ID("settle-"+s.id+"-direction").Class("outcome "+part.Direction).Text(tr(l, "st."+part.Direction)),
+				app.Dl().Body(
+					app.Dt().Text(tr(l, "st.baseDiff")), app.Dd().Text(part.BaseDifference+" "+tr(l, "res.perMonth")),
+					app.If(part.PerMonth != "", func() app.UI {
+						return app.Div().Body(app.Dt().Text(tr(l, "st.perMonth")), app.Dd().Text(part.PerMonth+" "+tr(l, "res.yuan")))
+					}),
+					app.If(part.Total != "", func() app.UI {
+						return app.Div().Body(app.Dt().Text(tr(l, "st.total")), app.Dd().ID("settle-"+s.id+"-total").Text(part.Total+" "+tr(l, "res.yuan")))
+					}),
+				),
+				p.explanation("settle-"+s.id+"-explain", part.Steps),
+			))
+		}
+	}
+	if r.Worker != nil && r.Settlement == nil {
+		parts = append(parts, p.figure("result-base", "res.base", r.Worker.Base), p.explanation("result-explain", r.Worker.Steps))
+	}
+	if r.Employer != nil && r.Settlement == nil {
+		parts = append(parts, p.figure("result-unit-base", "er.unitBase", r.Employer.Base), p.explanation("result-unit-explain", r.Employer.Steps))
+	}
+	for i, a := range r.Answers {
+		yes, no := "st.yes", "st.no"
+		if a.Question != "correction" {
+			yes, no = "st.recompute.yes", "st.recompute.no"
+		}
+		verdict := tr(l, no)
+		if a.Yes {
+			verdict = tr(l, yes)
+		}
+		parts = append(parts, app.Div().ID("answer-"+[]string{"0", "1"}[min(i, 1)]).Class("answer").Body(
+			app.Strong().Text(verdict),
+			app.Span().Text(" "+pick(l, a.Text, a.TextEN)),
+			app.Span().Class("ref").Text(a.Ref),
+		))
+	}
+	parts = append(parts, p.warnings(r.Warnings), p.ruleSetLine(r.RuleSet))
+	return app.Div().Body(parts...)
+}

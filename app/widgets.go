@@ -1,0 +1,168 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"sibase/calc"
+	"sibase/calc/estimate"
+)
+
+// fieldOpts describe one input: its field name (also its id), label key,
+// and how it is typed.
+type fieldOpts struct {
+	name     string
+	label    string // translation key, or the label itself when labelRaw
+	labelRaw bool
+	hint     string // optional text under the label (already translated)
+	kind     string // "amount" (default), "ratio", "month", "int"
+}
+
+// field renders a labelled input bound to the page's form, with its error
+// beside it. Amount and ratio fields ask phones for the decimal keypad.
+func (p *formPage) field(o fieldOpts) app.UI {
+	label := o.label
+	if !o.labelRaw {
+		label = tr(p.lang, o.label)
+	}
+	errText := p.errorFor(o.name)
+	input := app.Input().ID(o.name).Name(o.name).Value(p.form[o.name]).
+		OnInput(p.onInput(o.name)).Attr("autocomplete", "off")
+	switch o.kind {
+	case "month":
+		input = input.Type("month").Attr("inputmode", "numeric").Placeholder("2011-06")
+	case "int":
+		input = input.Type("text").Attr("inputmode", "numeric")
+	case "text":
+		input = input.Type("text")
+	default:
+		input = input.Type("text").Attr("inputmode", "decimal")
+	}
+	describedBy := ""
+	if o.hint != "" {
+		describedBy = o.name + "-hint"
+	}
+	if errText != "" {
+		if !p.missing() {
+			input = input.Aria("invalid", "true").Class("invalid")
+		}
+		describedBy += " " + o.name + "-error"
+	}
+	if describedBy != "" {
+		input = input.Aria("describedby", describedBy)
+	}
+	return app.Div().Class("field").Body(
+		app.Label().For(o.name).Text(label),
+		app.If(o.hint != "", func() app.UI { return app.P().ID(o.name + "-hint").Class("hint").Text(o.hint) }),
+		input,
+		app.If(errText != "", func() app.UI {
+			return app.P().ID(o.name + "-error").Class("error").Role("alert").Text(errText)
+		}),
+	)
+}
+
+// choice is one option of a select.
+type choice struct{ value, label string }
+
+// selectField renders a labelled select bound to the page's form.
+func (p *formPage) selectField(name, labelKey string, choices []choice) app.UI {
+	errText := p.errorFor(name)
+	return app.Div().Class("field").Body(
+		app.Label().For(name).Text(tr(p.lang, labelKey)),
+		app.Select().ID(name).Name(name).OnChange(p.onInput(name)).Body(
+			app.Range(choices).Slice(func(i int) app.UI {
+				c := choices[i]
+				return app.Option().Value(c.value).Selected(p.form[name] == c.value).Text(c.label)
+			}),
+		),
+		app.If(errText != "", func() app.UI {
+			return app.P().ID(name + "-error").Class("error").Role("alert").Text(errText)
+		}),
+	)
+}
+
+// figure renders one result figure: a label and an amount in yuan.
+func (p *formPage) figure(id, labelKey, amount string) app.UI {
+	return app.Div().Class("figure").Body(
+		app.Span().Class("figure-label").Text(tr(p.lang, labelKey)),
+		app.Span().ID(id).Class("figure-value").Text(amount),
+		app.Span().Class("figure-unit").Text(tr(p.lang, "res.yuan")),
+	)
+}
+
+// explanation renders the steps folded under the result, each with its
+// clause.
+func (p *formPage) explanation(id string, steps []calc.Step) app.UI {
+	return app.Details().ID(id).Class("explain").Body(
+		app.Summary().Text(tr(p.lang, "res.explain")),
+		app.Ol().Body(app.Range(steps).Slice(func(i int) app.UI {
+			s := steps[i]
+			return app.Li().Body(
+				app.Span().Text(pick(p.lang, s.Text, s.TextEN)),
+				app.If(s.Ref != "", func() app.UI { return app.Span().Class("ref").Text(s.Ref) }),
+			)
+		})),
+	)
+}
+
+// warnings renders the answer's warnings.
+func (p *formPage) warnings(ws []calc.Warning) app.UI {
+	if len(ws) == 0 {
+		return app.Text("")
+	}
+	return app.Div().ID("warnings").Class("warnings").Role("note").Body(
+		app.Strong().Text(tr(p.lang, "res.warnings")),
+		app.Ul().Body(app.Range(ws).Slice(func(i int) app.UI {
+			return app.Li().DataSet("code", ws[i].Code).Text(pick(p.lang, ws[i].Message, ws[i].MessageEN))
+		})),
+	)
+}
+
+// ruleSetLine names the rule set behind a result, its period and review
+// date, so a printed result carries its citation.
+func (p *formPage) ruleSetLine(rs *estimate.RuleSetInfo) app.UI {
+	if rs == nil {
+		return app.P().ID("result-rules").Class("rules-line").Text(tr(p.lang, "res.citation") + ": 用户输入")
+	}
+	period := rs.PeriodFrom
+	if rs.PeriodTo != "" {
+		period += " – " + rs.PeriodTo
+	}
+	return app.P().ID("result-rules").Class("rules-line").Text(
+		tr(p.lang, "res.citation") + ": " + pick(p.lang, rs.Title, rs.TitleEN) + " · " + rs.Citation + " · " + period +
+			" · " + tr(p.lang, "status."+rs.Status) + " · " + tr(p.lang, "res.reviewed") + " " + rs.ReviewedThrough)
+}
+
+// resultBox wraps a result: when the fields hold an error the result is
+// replaced by a notice, so no old figure passes for a current one.
+func (p *formPage) resultBox(body func() app.UI) app.UI {
+	if p.err != nil || p.resp == nil {
+		msg := p.generalError()
+		notice := tr(p.lang, "res.stale")
+		if p.missing() {
+			notice = tr(p.lang, "res.none")
+		}
+		return app.Section().ID("result").Class("result stale").Aria("live", "polite").Body(
+			app.P().ID("result-stale").Text(notice),
+			app.If(msg != "", func() app.UI { return app.P().ID("result-error").Class("error").Role("alert").Text(msg) }),
+		)
+	}
+	return app.Section().ID("result").Class("result").Aria("live", "polite").Body(body())
+}
+
+// contributions renders monthly and yearly contributions where rates are
+// known.
+func (p *formPage) contributions(c *estimate.Contribution) app.UI {
+	if c == nil {
+		return app.Text("")
+	}
+	row := func(key, monthly, yearly string) app.UI {
+		return app.Tr().Body(app.Th().Scope("row").Text(tr(p.lang, key)), app.Td().Text(monthly), app.Td().Text(yearly))
+	}
+	return app.Table().ID("result-contributions").Class("contributions").Body(
+		app.THead().Body(app.Tr().Body(app.Th().Text(""), app.Th().Scope("col").Text(tr(p.lang, "res.monthly")), app.Th().Scope("col").Text(tr(p.lang, "res.yearly")))),
+		app.TBody().Body(
+			app.If(c.Unit != "", func() app.UI { return row("res.unit", c.Unit, c.UnitYearly) }),
+			app.If(c.Individual != "", func() app.UI { return row("res.individual", c.Individual, c.IndividualYearly) }),
+		),
+	)
+}

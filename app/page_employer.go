@@ -2,13 +2,14 @@ package app
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"sibase/calc"
 	"sibase/calc/estimate"
+	"sibase/calc/rules"
 )
 
 // maxRows bounds the rows typed by hand (a file import comes later).
@@ -37,19 +38,24 @@ func newEmployerPageWith(f form) *employerPage {
 	return p
 }
 
-var rowErrorField = regexp.MustCompile(`^employer\.employees\[(\d+)\]\.(monthly_wage|status|annual_wage|months)$`)
-
 // rowField maps "employer.employees[3].monthly_wage" to the row field
-// "e.3.wage".
+// "e.3.wage" (and ".status" to "e.3.status").
 func rowField(calcField string) string {
-	m := rowErrorField.FindStringSubmatch(calcField)
-	if m == nil {
+	rest, ok := strings.CutPrefix(calcField, "employer.employees[")
+	if !ok {
 		return ""
 	}
-	if m[2] == "status" {
-		return "e." + m[1] + ".status"
+	index, name, ok := strings.Cut(rest, "].")
+	if _, err := strconv.Atoi(index); !ok || err != nil {
+		return ""
 	}
-	return "e." + m[1] + ".wage"
+	switch name {
+	case "status":
+		return "e." + index + ".status"
+	case "monthly_wage", "annual_wage", "months":
+		return "e." + index + ".wage"
+	}
+	return ""
 }
 
 // rowCount reads the number of rows, within [1, maxRows].
@@ -76,6 +82,24 @@ func employerRequest(f form) (*estimate.Request, *calc.Error) {
 	}
 	req.Employer = e
 	return req, nil
+}
+
+// unitMethod is the unit-base method the chosen bundled rules use for the
+// chosen kind of employer ("" when unknown: both payroll fields show).
+func unitMethod(f form) calc.Method {
+	rs, ok := rules.ByID(f["set"])
+	if !ok {
+		return ""
+	}
+	m, err := calc.ParseMonth("date", f["date"])
+	if err != nil {
+		return ""
+	}
+	r, err := rs.At(m)
+	if err != nil {
+		return ""
+	}
+	return r.Bases[calc.Pension].Unit[calc.EmployerKind(f["kind"])].Method
 }
 
 // OnMount follows the language and restores a shared link.
@@ -113,6 +137,7 @@ func (p *employerPage) removeRow(i int) app.EventHandler {
 func (p *employerPage) Render() app.UI {
 	p.beginRender()
 	l := p.lang
+	method := unitMethod(p.form)
 	n := rowCount(p.form)
 	rows := make([]int, n)
 	for i := range rows {
@@ -128,8 +153,12 @@ func (p *employerPage) Render() app.UI {
 				p.selectField("kind", "er.kind", []choice{
 					{"enterprise", tr(l, "er.kind.enterprise")}, {"institution", tr(l, "er.kind.institution")},
 					{"social_organization", tr(l, "er.kind.social_organization")}}),
-				p.field(fieldOpts{name: "payroll", label: "er.payroll", hint: tr(l, "er.payroll.hint")}),
-				p.field(fieldOpts{name: "last", label: "er.last"}),
+				app.If(method != calc.MethodLastMonthPayroll && method != calc.MethodSumOfBases, func() app.UI {
+					return p.field(fieldOpts{name: "payroll", label: "er.payroll", hint: tr(l, "er.payroll.hint")})
+				}),
+				app.If(method == "" || method == calc.MethodLastMonthPayroll, func() app.UI {
+					return p.field(fieldOpts{name: "last", label: "er.last"})
+				}),
 			),
 			app.FieldSet().ID("staff").Body(
 				app.Legend().Text(tr(l, "er.staff")),

@@ -54,10 +54,18 @@ func (p *formPage) field(o fieldOpts) app.UI {
 		app.Label().For(o.name).Text(label),
 		app.If(o.hint != "", func() app.UI { return app.P().ID(o.name + "-hint").Class("hint").Text(o.hint) }),
 		input,
-		app.If(errText != "", func() app.UI {
-			return app.P().ID(o.name + "-error").Class("error").Role("alert").Text(errText)
-		}),
+		app.If(errText != "", func() app.UI { return p.errorLine(o.name, errText) }),
 	)
+}
+
+// errorLine is the message under a field: a prompt when the field is
+// merely empty, an error otherwise.
+func (p *formPage) errorLine(name, text string) app.UI {
+	class := "error"
+	if p.missing() {
+		class = "needed"
+	}
+	return app.P().ID(name + "-error").Class(class).Role("alert").Text(text)
 }
 
 // choice is one option of a select.
@@ -74,9 +82,7 @@ func (p *formPage) selectField(name, labelKey string, choices []choice) app.UI {
 				return app.Option().Value(c.value).Selected(p.form[name] == c.value).Text(c.label)
 			}),
 		),
-		app.If(errText != "", func() app.UI {
-			return app.P().ID(name + "-error").Class("error").Role("alert").Text(errText)
-		}),
+		app.If(errText != "", func() app.UI { return p.errorLine(name, errText) }),
 	)
 }
 

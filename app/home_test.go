@@ -6,7 +6,9 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-func TestHomeRendersPlaceholder(t *testing.T) {
+// The home page's structure, matched node by node with app.Match: the
+// frame, then the title, the question and the first answer's link.
+func TestHomeStructure(t *testing.T) {
 	h := newHome()
 	e := app.NewTestEngine()
 	if err := e.Load(h); err != nil {
@@ -19,17 +21,16 @@ func TestHomeRendersPlaceholder(t *testing.T) {
 		expected app.UI
 		path     []int
 	}{
-		{"root", app.Main().ID("home").Class("page"), []int{0}},
-		{"title", app.H1().ID("home-title"), []int{0, 0}},
-		{"title text", app.Text("社保缴费基数自助测算 (sibase)"), []int{0, 0, 0}},
-		{"status", app.P().ID("home-status"), []int{0, 1}},
-		{"privacy", app.P().ID("home-privacy").Class("note"), []int{0, 2}},
-		{"rule sets", app.Section().ID("rule-sets"), []int{0, 3, 0}},
-		{"first rule set is the national template", app.Li().ID("rule-set-national-2019"), []int{0, 3, 0, 1, 0}},
-		{"its place", app.Text("全国模板"), []int{0, 3, 0, 1, 0, 0, 0}},
-		{"its document and months", app.Text(" 国办发〔2019〕13号 · 2019-05 起 · 正式文件"), []int{0, 3, 0, 1, 0, 1}},
-		{"Liaoning second", app.Li().ID("rule-set-liaoning-2006"), []int{0, 3, 0, 1, 1}},
-		{"Liaoning's document", app.Text(" 辽社险函〔2006〕89号 · 2006-01 至 2010-12 · 正式文件"), []int{0, 3, 0, 1, 1, 1}},
+		{"frame", app.Div().Class("app").Lang("zh-CN"), []int{0}},
+		{"header", &chrome{Lang: Zh, Active: "/"}, []int{0, 0}},
+		{"main", app.Main().ID("main").Class("page"), []int{0, 1}},
+		{"title", app.H1().ID("home-title"), []int{0, 1, 0}},
+		{"title text", app.Text("社保缴费基数自助测算"), []int{0, 1, 0, 0}},
+		{"question", app.Text("您是哪一类?"), []int{0, 1, 1, 0}},
+		{"choices", app.Ul().ID("who").Class("who"), []int{0, 1, 2}},
+		{"first choice", app.A().ID("go-flexible").Href("/flexible"), []int{0, 1, 2, 0, 0}},
+		{"rule sets", app.Section().ID("rule-sets"), []int{0, 1, 3}},
+		{"privacy", app.Footer().Class("footer"), []int{0, 2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

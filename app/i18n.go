@@ -112,38 +112,7 @@ var texts = map[string][2]string{
 	"status.official":         {"正式文件", "Official notice"},
 	"status.provisional":      {"暂定", "Provisional"},
 	"status.secondary_source": {"转载来源", "Secondary source"},
-}
 
-// tr returns the text for key in lang, or the key itself (a missing
-// translation shows as its key, and a test lists them).
-func tr(l Lang, key string) string {
-	t, ok := texts[key]
-	if !ok {
-		return key
-	}
-	if l == En {
-		return t[1]
-	}
-	return t[0]
-}
-
-// pick returns zh or en by lang, for texts calc provides in both.
-func pick(l Lang, zh, en string) string {
-	if l == En && en != "" {
-		return en
-	}
-	return zh
-}
-
-func init() {
-	for k, v := range moreTexts {
-		texts[k] = v
-	}
-}
-
-// moreTexts are the employer, institution, settlement and policy pages'
-// words.
-var moreTexts = map[string][2]string{
 	"er.title":                      {"用人单位缴费基数", "An employer's bases"},
 	"er.intro":                      {"填写单位上年月平均工资总额,再逐行填写职工;得出每人的个人基数、合计和单位缴费基数。", "Enter the previous-year average monthly total wages, then each employee: every individual base, their sum and the unit base."},
 	"er.kind":                       {"单位类型", "Employer kind"},
@@ -223,4 +192,25 @@ var moreTexts = map[string][2]string{
 	"pol.tiers":    {"档次", "tiers"},
 	"pol.notes":    {"说明", "Notes"},
 	"pol.open":     {"至今", "open"},
+}
+
+// tr returns the text for key in lang, or the key itself (a missing
+// translation shows as its key, and a test lists them).
+func tr(l Lang, key string) string {
+	t, ok := texts[key]
+	if !ok {
+		return key
+	}
+	if l == En {
+		return t[1]
+	}
+	return t[0]
+}
+
+// pick returns zh or en by lang, for texts calc provides in both.
+func pick(l Lang, zh, en string) string {
+	if l == En && en != "" {
+		return en
+	}
+	return zh
 }

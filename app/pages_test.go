@@ -1,0 +1,203 @@
+package app
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// rendered loads a component in go-app's test engine, as the browser
+// would mount it, and returns its HTML.
+func rendered(t *testing.T, c app.Composer) string {
+	t.Helper()
+	e := app.NewTestEngine()
+	if err := e.Load(c); err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	e.ConsumeAll()
+	return app.HTMLString(c)
+}
+
+// textOf returns the text directly inside the element with the id, or
+// false if there is none.
+func textOf(html, id string) (string, bool) {
+	m := regexp.MustCompile(`id="` + regexp.QuoteMeta(id) + `"[^>]*>([^<]*)<`).FindStringSubmatch(html)
+	if m == nil {
+		return "", false
+	}
+	return strings.TrimSpace(m[1]), true
+}
+
+// startTag returns the start tag of the element with the id ("" if none);
+// go-app writes attributes in no fixed order.
+func startTag(html, id string) string {
+	i := strings.Index(html, `id="`+id+`"`)
+	if i < 0 {
+		return ""
+	}
+	start := strings.LastIndex(html[:i], "<")
+	end := strings.Index(html[i:], ">")
+	return html[start : i+end+1]
+}
+
+// pageCheck is what a person would check on a page filled with form.
+type pageCheck struct {
+	name     string
+	page     func() app.Composer
+	texts    map[string]string // id → its text
+	contains []string          // snippets the page shows
+	absent   []string          // ids that must not be there
+}
+
+func TestPagesRenderRealResults(t *testing.T) {
+	tests := []pageCheck{
+		{
+			name: "flexible worker, 辽宁 2007, lowest base",
+			page: func() app.Composer {
+				return newFlexiblePageWith(form{"set": "liaoning-2006", "date": "2007-03", "avg": "1949.33"})
+			},
+			texts:    map[string]string{"result-base": "1364.53", "result-outcome": "未选择,按最低基数", "result-range": "允许范围: 1364.53 – 1949.33 元"},
+			contains: []string{"辽社险函〔2006〕89号 二(二)", `id="chart"`, `id="slider"`, `inputmode="decimal"`, "本市2006年在岗职工月平均工资"},
+		},
+		{
+			name: "flexible worker, 2007, ratio under the minimum",
+			page: func() app.Composer {
+				return newFlexiblePageWith(form{"set": "liaoning-2006", "date": "2007-03", "avg": "1949.33", "ratio": "0.6"})
+			},
+			texts:    map[string]string{"result-stale": "输入有误,结果未更新。"},
+			contains: []string{`id="ratio-error"`, "1364.53 至 1949.33 元", `value="0.6"`},
+			absent:   []string{"result-base"},
+		},
+		{
+			name:     "flexible worker, 沈阳 2009, tiers and the frozen minimum",
+			page:     func() app.Composer { return newFlexiblePageWith(form{"set": "shenyang-2009", "date": "2009-09"}) },
+			texts:    map[string]string{"result-base": "1368.55"},
+			contains: []string{`id="tier"`, "70% · 1956.73", "规则集的数字来自转载或报道"},
+		},
+		{
+			name:     "flexible worker, empty average is a prompt, not an error",
+			page:     func() app.Composer { return newFlexiblePageWith(form{"set": "national-2019", "date": "2024-03"}) },
+			texts:    map[string]string{"result-stale": "填写后即时显示结果。"},
+			contains: []string{`class="needed"`},
+			absent:   []string{"result-base"},
+		},
+		{
+			name: "employee, 大庆 2011, raised to the floor",
+			page: func() app.Composer {
+				return newEmployeePageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "wage": "1000"})
+			},
+			texts:    map[string]string{"result-base": "1366.80", "result-outcome": "低于下限,按下限"},
+			contains: []string{"庆社险函〔2011〕3号 二(二)", "1000.00 低于下限,按下限 1366.80 元缴费"},
+		},
+		{
+			name: "employee, full-width digits and 元 give the same result",
+			page: func() app.Composer {
+				return newEmployeePageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "wage": "１０００元"})
+			},
+			texts: map[string]string{"result-base": "1366.80"},
+		},
+		{
+			name: "employee, months worked not a number",
+			page: func() app.Composer {
+				return newEmployeePageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "annual": "30000", "months": "十二"})
+			},
+			contains: []string{`id="months-error"`, "工作月数应为 1 到 12 的整数"},
+			absent:   []string{"result-base"},
+		},
+		{
+			name: "employer, 大庆: the sum of bases beats the payroll",
+			page: func() app.Composer {
+				return newEmployerPageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "payroll": "9000", "rows": "3",
+					"e.0.id": "A", "e.0.wage": "3000", "e.1.id": "B", "e.1.wage": "9000", "e.2.id": "C", "e.2.wage": "4000", "e.2.status": "rehired_retiree"})
+			},
+			texts:    map[string]string{"result-unit-base": "9834.00", "result-sum": "9834.00", "result-decided": "由个人缴费基数之和决定"},
+			contains: []string{"6834.00", "不建立个人基数"},
+			absent:   []string{"last"},
+		},
+		{
+			name: "employer, a bad wage is named in its row",
+			page: func() app.Composer {
+				return newEmployerPageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "payroll": "9000", "rows": "2",
+					"e.0.wage": "3000", "e.1.wage": "三千"})
+			},
+			contains: []string{`id="e.1.wage-error"`, "无法识别的金额"},
+			absent:   []string{"result-unit-base"},
+		},
+		{
+			name: "institution staff, 辽宁: the basic wage is the base",
+			page: func() app.Composer {
+				return newInstitutionPageWith(form{"set": "liaoning-2006", "date": "2008-04", "avg": "2280.92", "basic": "800"})
+			},
+			texts:    map[string]string{"result-base": "800.00"},
+			contains: []string{"辽社险函〔2006〕89号 二(三)"},
+		},
+		{
+			name: "settlement, 大庆: collected after a carried-over base",
+			page: func() app.Composer {
+				return newSettlementPageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "wage": "2500", "provWorker": "2000",
+					"baseMonth": "2011-01", "asked": "2012-02", "written": "yes", "event": "merger"})
+			},
+			texts:    map[string]string{"settle-worker-direction": "补收", "settle-worker-total": "200.00 元"},
+			contains: []string{"庆社险函〔2011〕3号 四.3", "跨年度的个人缴费基数错误一律不予核改", "需要重新核定"},
+		},
+		{
+			name:     "the rules page shows every set with its sources",
+			page:     func() app.Composer { return newPolicyPage() },
+			contains: []string{`id="policy-daqing-2011"`, `id="policy-shenyang-2009"`, "2795.33", "沈阳市 2009-06-30 缴费基数通报", "需填写", "辽社险函〔2006〕89号 二(二)", "数字核对至"},
+		},
+		{
+			name:     "home: who are you, and each page's link",
+			page:     func() app.Composer { return newHome() },
+			contains: []string{`href="/flexible"`, `href="/employee"`, `href="/employer"`, `href="/institution"`, `href="/settlement"`, `href="/policy"`, "您是哪一类?", `id="rule-set-daqing-2011"`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			html := rendered(t, tt.page())
+			for id, want := range tt.texts {
+				got, ok := textOf(html, id)
+				if !ok {
+					t.Errorf("#%s: got no element, want text %q", id, want)
+				} else if got != want {
+					t.Errorf("#%s: got %q, want %q", id, got, want)
+				}
+			}
+			for _, s := range tt.contains {
+				if !strings.Contains(html, s) {
+					t.Errorf("got a page without %q", s)
+				}
+			}
+			for _, id := range tt.absent {
+				if strings.Contains(html, `id="`+id+`"`) {
+					t.Errorf("got #%s, want none", id)
+				}
+			}
+			if t.Failed() {
+				t.Logf("page:\n%s", html)
+			}
+		})
+	}
+}
+
+// Every page has the frame: the skip link, the language switch, the
+// navigation with the current page marked, and the privacy note.
+func TestPagesHaveTheFrame(t *testing.T) {
+	for _, r := range pageRoutes {
+		html := rendered(t, r.new())
+		for _, s := range []string{`class="skip"`, `id="lang-switch"`, `id="privacy"`, `id="main"`} {
+			if !strings.Contains(html, s) {
+				t.Errorf("%s: got no %s", r.path, s)
+			}
+		}
+		if tag := startTag(html, "nav-"+r.name); !strings.Contains(tag, `aria-current="page"`) || !strings.Contains(tag, `href="`+r.path+`"`) {
+			t.Errorf("%s: navigation link is %s, want it marked as the current page", r.path, tag)
+		}
+		for _, label := range regexp.MustCompile(`<label for="([^"]+)"`).FindAllStringSubmatch(html, -1) {
+			if !strings.Contains(html, `id="`+label[1]+`"`) {
+				t.Errorf("%s: label for %q has no input", r.path, label[1])
+			}
+		}
+	}
+}

@@ -23,7 +23,8 @@ type formPage struct {
 	resp *estimate.Response
 	err  *calc.Error
 
-	errShown bool // set while rendering once the error is shown beside its field
+	errShown bool   // set while rendering once the error is shown beside its field
+	shareURL string // the page's URL with the form in its fragment
 }
 
 // newFormPage starts a page with its default fields and computes its
@@ -48,6 +49,7 @@ func (p *formPage) mount(ctx app.Context) {
 		}
 	}
 	p.recompute()
+	p.share(ctx)
 }
 
 // recompute asks calc for the answer to the current fields.
@@ -86,6 +88,7 @@ func (p *formPage) share(ctx app.Context) {
 	u := *ctx.Page().URL()
 	u.Fragment = p.form.fragment()
 	ctx.Page().ReplaceURL(&u)
+	p.shareURL = u.String()
 }
 
 // ruleFields maps calc's error fields for the rules to the picker's fields.

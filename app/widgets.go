@@ -152,8 +152,20 @@ func (p *formPage) resultBox(body func() app.UI) app.UI {
 			app.If(msg != "", func() app.UI { return app.P().ID("result-error").Class("error").Role("alert").Text(msg) }),
 		)
 	}
-	return app.Section().ID("result").Class("result").Aria("live", "polite").Body(body())
+	return app.Section().ID("result").Class("result").Aria("live", "polite").Body(
+		body(),
+		app.Div().Class("tools").Body(
+			app.Button().ID("print").Type("button").Class("secondary").OnClick(printPage).Text(tr(p.lang, "res.print")),
+			app.If(!p.kiosk && p.shareURL != "", func() app.UI {
+				return app.A().ID("share").Class("share").Href(p.shareURL).Text(tr(p.lang, "res.share"))
+			}),
+		),
+	)
 }
+
+// printPage opens the browser's print dialog; the print stylesheet lays
+// the result out on A4 with its citations.
+func printPage(ctx app.Context, e app.Event) { app.Window().Call("print") }
 
 // contributions renders monthly and yearly contributions where rates are
 // known.

@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -111,6 +112,21 @@ func ParseRatio(field, s string) (decimal.Decimal, *Error) {
 		return bad()
 	}
 	return d, nil
+}
+
+// ParseMonths reads a count of months worked, 1 to 12, as typed (ASCII or
+// full-width digits); empty is 0, "not given".
+func ParseMonths(field, s string) (int, *Error) {
+	s = normalizeNumber(s)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 12 {
+		return 0, errorf(CodeMonthsInvalid, field, "工作月数应为 1 到 12 的整数,收到“%s”。",
+			"Months worked must be a whole number from 1 to 12; got %q.", s)
+	}
+	return n, nil
 }
 
 // normalizeNumber maps full-width ASCII variants (digits, ，．％－＋, ￥) to

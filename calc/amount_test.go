@@ -172,3 +172,23 @@ func TestMonth(t *testing.T) {
 		t.Errorf("July-year months before 2009-12 = %d, want 5", got)
 	}
 }
+
+func TestParseMonths(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"", 0, true}, {"12", 12, true}, {"１２", 12, true}, {" 7 ", 7, true},
+		{"0", 0, false}, {"13", 0, false}, {"十二", 0, false}, {"6.5", 0, false}, {"-1", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseMonths("worker.months", tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParseMonths(%q) = %d, %v; want %d, ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+		if err != nil && (err.Code != CodeMonthsInvalid || err.Field != "worker.months") {
+			t.Errorf("ParseMonths(%q) error %+v, want months_invalid on worker.months", tt.in, err)
+		}
+	}
+}

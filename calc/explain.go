@@ -47,9 +47,9 @@ func newStep(ref Citation, value, zh, en string) Step {
 	return Step{Text: zh, TextEN: en, Ref: ref.String(), Value: value}
 }
 
-// averageName describes an average in Chinese and English, e.g.
+// AverageName describes an average in Chinese and English, e.g.
 // "本市2005年在岗职工月平均工资" / "the city's 2005 in-service average monthly wage".
-func averageName(a Average) (string, string) {
+func AverageName(a Average) (string, string) {
 	scope, scopeEN := "", ""
 	switch a.Scope {
 	case "city":

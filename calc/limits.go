@@ -19,7 +19,7 @@ type Limits struct {
 // AverageAmount returns the average for the month, or an error asking for
 // it (field "rule.average") that names which average the rule needs.
 func (r *Rules) AverageAmount() (decimal.Decimal, Step, *Error) {
-	zh, en := averageName(r.Average)
+	zh, en := AverageName(r.Average)
 	if r.Average.Amount == nil {
 		return decimal.Zero, Step{}, newError(CodeAverageRequired, "rule.average",
 			"请填写"+zh+":该规则以其为基准("+r.Average.Cite.String()+"),但 sibase 未收录这一数字。",

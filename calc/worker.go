@@ -97,7 +97,7 @@ func (r *Rules) monthlyWage(in WageInput, field string) (decimal.Decimal, bool, 
 	if err != nil {
 		return decimal.Zero, false, nil, err
 	}
-	zh, en := averageName(r.Average)
+	zh, en := AverageName(r.Average)
 	return a, true, []Step{s, newStep(*r.UnknownIncome, Yuan(a), "月工资收入无法确定,以"+zh+"为缴费基数", "Monthly income unknown: the base is "+en)}, nil
 }
 

@@ -9,7 +9,7 @@ export GOFLAGS ?= -mod=readonly
 # Runs go test binaries built for js/wasm in Node.
 WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: all build run test fmt fmt-check vet test-native test-wasm bench clean
+.PHONY: all build run site test fmt fmt-check vet test-native test-wasm bench clean
 
 all: build
 
@@ -19,6 +19,10 @@ build:
 
 run: build
 	$(GO) run ./wasm -addr $(ADDR)
+
+# A static website in dist/ for any static host or CDN (see README.md).
+site: build
+	$(GO) run ./wasm site -out dist
 
 test: fmt-check vet test-native test-wasm
 
@@ -54,4 +58,5 @@ endif
 
 clean:
 	rm -f $(WASM) $(WASM).br $(WASM).gz $(WASM).br.tmp $(WASM).gz.tmp
+	rm -rf dist
 

@@ -28,6 +28,9 @@ func runServer(args []string, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "precompress" {
 		return runPrecompress(args[1:], stderr)
 	}
+	if len(args) > 0 && args[0] == "site" {
+		return runSite(args[1:], stderr)
+	}
 
 	fs := flag.NewFlagSet("wasm", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -36,6 +39,7 @@ func runServer(args []string, stderr io.Writer) int {
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: wasm [-addr host:port] [-web dir]")
 		fmt.Fprintln(stderr, "       wasm precompress FILE...")
+		fmt.Fprintln(stderr, "       wasm site [-web web] [-out dist]")
 		fmt.Fprintln(stderr, "       wasm estimate|rules ...")
 		fs.PrintDefaults()
 	}

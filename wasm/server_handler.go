@@ -26,6 +26,12 @@ type server struct {
 // assets are in webDir (app.wasm must exist there). The app's version is a
 // hash of app.wasm, so every new build is a new version.
 func newHandler(webDir string) (http.Handler, error) {
+	return newServer(webDir)
+}
+
+// newServer is newHandler's server, whose app.Handler the static site
+// generator reuses.
+func newServer(webDir string) (*server, error) {
 	if _, err := os.Stat(webDir); err != nil {
 		return nil, err
 	}

@@ -12,11 +12,12 @@ import (
 // the function that turns its fields into an estimate request, and renders
 // the answer. It never computes: estimate.Run does, as for the command line.
 type formPage struct {
-	lang   Lang
-	kiosk  bool
-	form   form
-	build  func(form) (*estimate.Request, *calc.Error)
-	fields map[string]string // calc error field → form field, beyond the rule fields
+	lang     Lang
+	kiosk    bool
+	defaults form
+	form     form
+	build    func(form) (*estimate.Request, *calc.Error)
+	fields   map[string]string // calc error field → form field, beyond the rule fields
 	// mapField, when set, maps error fields the table cannot list (rows).
 	mapField func(string) string
 
@@ -30,7 +31,7 @@ type formPage struct {
 // newFormPage starts a page with its default fields and computes its
 // first answer, so the server's pre-rendered page already shows one.
 func newFormPage(defaults form, build func(form) (*estimate.Request, *calc.Error), fields map[string]string) formPage {
-	p := formPage{lang: Zh, form: defaults.clone(), build: build, fields: fields}
+	p := formPage{lang: Zh, defaults: defaults.clone(), form: defaults.clone(), build: build, fields: fields}
 	p.recompute()
 	return p
 }
@@ -41,15 +42,65 @@ func (p *formPage) mount(ctx app.Context) {
 	p.lang = currentLang(ctx)
 	p.kiosk = isKiosk(ctx)
 	ctx.ObserveState(stateLang, &p.lang)
+	p.restore(ctx)
+}
+
+// restore replaces the form by the one a share link carries in the URL
+// fragment (the defaults plus the link's fields), then recomputes. A
+// fragment that is not a form — "#main" from the skip link — leaves the
+// form as it is. It runs on mount and whenever the fragment changes.
+func (p *formPage) restore(ctx app.Context) {
 	if u := ctx.Page().URL(); u != nil && u.Fragment != "" {
-		if f, ok := parseFragment(u.Fragment); ok && len(f) > 0 {
+		if f, ok := parseFragment(u.Fragment); ok && p.isForm(f) {
+			p.form = p.defaults.clone()
 			for k, v := range f {
 				p.form[k] = v
 			}
+			p.syncDOM(ctx)
 		}
 	}
 	p.recompute()
 	p.share(ctx)
+}
+
+// isForm reports whether a decoded fragment holds this page's fields.
+func (p *formPage) isForm(f form) bool {
+	for k, v := range f {
+		if _, known := p.defaults[k]; known || v != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// syncDOM writes the form into the page's inputs after the fields were
+// changed by the program rather than typed (a cleared ratio, rows moved
+// up, a restored link): go-app does not clear an input whose value
+// becomes empty. The input being typed in is left alone.
+func (p *formPage) syncDOM(ctx app.Context) {
+	if !app.IsClient {
+		return
+	}
+	ctx.Defer(func(ctx app.Context) {
+		doc := app.Window().Get("document")
+		f := doc.Call("getElementById", "form")
+		if !f.Truthy() {
+			return
+		}
+		active := doc.Get("activeElement")
+		els := f.Get("elements")
+		for i := 0; i < els.Length(); i++ {
+			el := els.Index(i)
+			id := el.Get("id").String()
+			kind := el.Get("type").String()
+			if id == "" || kind == "range" || kind == "checkbox" || kind == "button" || el.Equal(active) {
+				continue
+			}
+			if v, ok := p.form[id]; ok && el.Get("value").String() != v {
+				el.Set("value", v)
+			}
+		}
+	})
 }
 
 // recompute asks calc for the answer to the current fields.

@@ -23,7 +23,7 @@ func TestHomeStructure(t *testing.T) {
 	}{
 		{"frame", app.Div().Class("app").Lang("zh-CN"), []int{0}},
 		{"header", &chrome{Lang: Zh, Active: "/"}, []int{0, 0}},
-		{"main", app.Main().ID("main").Class("page"), []int{0, 1}},
+		{"main", app.Main().ID("main").Class("page").TabIndex(-1), []int{0, 1}},
 		{"title", app.H1().ID("home-title"), []int{0, 1, 0}},
 		{"title text", app.Text("社保缴费基数自助测算"), []int{0, 1, 0, 0}},
 		{"question", app.Text("您是哪一类?"), []int{0, 1, 1, 0}},

@@ -151,6 +151,7 @@ var texts = map[string][2]string{
 	"st.provWorker":          {"已沿用的个人基数", "Carried-over individual base"},
 	"st.payroll":             {"单位上年月平均工资总额", "Previous-year average monthly total wages"},
 	"st.provUnit":            {"已沿用的单位基数", "Carried-over unit base"},
+	"st.carry":               {"沿用的月份", "Months on the old base"},
 	"st.months":              {"已按旧基数缴费的月数(可留空)", "Months paid on the old base (optional)"},
 	"st.rateUnit":            {"单位缴费比例(可留空)", "Unit rate (optional)"},
 	"st.collect":             {"补收", "To collect"},

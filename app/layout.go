@@ -24,10 +24,25 @@ type chrome struct {
 func newChrome(l Lang, active string) *chrome { return &chrome{Lang: l, Active: active} }
 
 // OnMount asks the service worker to look for a new version now and
-// every updateCheckEvery.
+// every updateCheckEvery, and sets the document's language.
 func (c *chrome) OnMount(ctx app.Context) {
 	c.updateAvailable = ctx.AppUpdateAvailable()
 	c.checkForUpdate(ctx)
+	c.applyLang()
+}
+
+// OnUpdate follows a language switch.
+func (c *chrome) OnUpdate(ctx app.Context) { c.applyLang() }
+
+// applyLang sets <html lang> and the document title to the language, so
+// screen readers and the tab read them right.
+func (c *chrome) applyLang() {
+	if !app.IsClient {
+		return
+	}
+	doc := app.Window().Get("document")
+	doc.Get("documentElement").Set("lang", map[Lang]string{Zh: "zh-CN", En: "en"}[c.Lang])
+	doc.Set("title", tr(c.Lang, "app.title"))
 }
 
 func (c *chrome) checkForUpdate(ctx app.Context) {
@@ -83,7 +98,7 @@ func (c *chrome) Render() app.UI {
 func page(l Lang, active string, body ...app.UI) app.UI {
 	return app.Div().Class("app").Lang(map[Lang]string{Zh: "zh-CN", En: "en"}[l]).Body(
 		newChrome(l, active),
-		app.Main().ID("main").Class("page").Body(body...),
+		app.Main().ID("main").Class("page").TabIndex(-1).Body(body...),
 		app.Footer().Class("footer").Body(app.P().ID("privacy").Text(tr(l, "app.privacy"))),
 	)
 }

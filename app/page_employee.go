@@ -40,6 +40,9 @@ func employeeRequest(f form) (*estimate.Request, *calc.Error) {
 // OnMount follows the language and restores a shared link.
 func (p *employeePage) OnMount(ctx app.Context) { p.mount(ctx) }
 
+// OnNav restores a share link opened on this page.
+func (p *employeePage) OnNav(ctx app.Context) { p.restore(ctx) }
+
 // Render draws the page.
 func (p *employeePage) Render() app.UI {
 	p.beginRender()

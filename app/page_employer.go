@@ -105,6 +105,9 @@ func unitMethod(f form) calc.Method {
 // OnMount follows the language and restores a shared link.
 func (p *employerPage) OnMount(ctx app.Context) { p.mount(ctx) }
 
+// OnNav restores a share link opened on this page.
+func (p *employerPage) OnNav(ctx app.Context) { p.restore(ctx) }
+
 func (p *employerPage) addRow(ctx app.Context, e app.Event) {
 	n := rowCount(p.form)
 	if n >= maxRows {
@@ -130,6 +133,7 @@ func (p *employerPage) removeRow(i int) app.EventHandler {
 			delete(p.form, fmt.Sprintf("e.%d.%s", n-1, f))
 		}
 		p.set(ctx, "rows", strconv.Itoa(n-1))
+		p.syncDOM(ctx)
 	}
 }
 

@@ -35,6 +35,9 @@ func institutionRequest(f form) (*estimate.Request, *calc.Error) {
 // OnMount follows the language and restores a shared link.
 func (p *institutionPage) OnMount(ctx app.Context) { p.mount(ctx) }
 
+// OnNav restores a share link opened on this page.
+func (p *institutionPage) OnNav(ctx app.Context) { p.restore(ctx) }
+
 // Render draws the page.
 func (p *institutionPage) Render() app.UI {
 	p.beginRender()

@@ -85,9 +85,10 @@ func (p *policyPage) ruleSet(rs *calc.RuleSet) app.UI {
 	)
 }
 
-// cited is a figure with its clause under it.
-func cited(text string, c calc.Citation) app.HTMLTd {
-	return app.Td().Body(app.Span().Text(text), app.Span().Class("ref").Text(c.String()))
+// cited is a figure with its clause under it; label names its column
+// for the phone layout.
+func cited(label, text string, c calc.Citation) app.HTMLTd {
+	return app.Td().DataSet("label", label).Body(app.Span().Text(text), app.Span().Class("ref").Text(c.String()))
 }
 
 // boundText is a floor, cap or flexible bound as written in the rules.
@@ -119,7 +120,7 @@ func (p *policyPage) period(rs *calc.RuleSet, per calc.Period) app.UI {
 			avg += " · " + r.Average.Source.Doc
 		}
 	}
-	flex := app.Td().Text("—")
+	flex := app.Td().DataSet("label", tr(l, "pol.flexible")).Text("—")
 	if f := r.Flexible; f != nil {
 		text := boundText(l, f.Min) + " – " + boundText(l, f.Max)
 		if f.Tiers != nil {
@@ -129,7 +130,7 @@ func (p *policyPage) period(rs *calc.RuleSet, per calc.Period) app.UI {
 			}
 			text += "; " + tr(l, "pol.tiers") + " " + strings.Join(ts, "/")
 		}
-		flex = cited(text, f.Min.Cite)
+		flex = cited(tr(l, "pol.flexible"), text, f.Min.Cite)
 	}
 	var rates []string
 	for _, ins := range []calc.Insurance{calc.Pension, calc.Medical, calc.WorkInjury, calc.Maternity, calc.Unemployment} {
@@ -152,11 +153,11 @@ func (p *policyPage) period(rs *calc.RuleSet, per calc.Period) app.UI {
 	round := pick(l, r.Rounding.String(), r.Rounding.StringEN())
 	return app.Tr().Body(
 		app.Th().Scope("row").Text(per.From.String()+" – "+to),
-		cited(avg, r.Average.Cite),
-		cited(boundText(l, r.Floor), r.Floor.Cite),
-		cited(boundText(l, r.Cap), r.Cap.Cite),
+		cited(tr(l, "pol.average"), avg, r.Average.Cite),
+		cited(tr(l, "pol.floor"), boundText(l, r.Floor), r.Floor.Cite),
+		cited(tr(l, "pol.cap"), boundText(l, r.Cap), r.Cap.Cite),
 		flex,
-		cited(round, r.RoundingCite),
-		app.Td().Text(strings.Join(rates, "; ")),
+		cited(tr(l, "pol.rounding"), round, r.RoundingCite),
+		app.Td().DataSet("label", tr(l, "pol.rates")).Text(strings.Join(rates, "; ")),
 	)
 }

@@ -67,6 +67,9 @@ func settlementRequest(f form) (*estimate.Request, *calc.Error) {
 // OnMount follows the language and restores a shared link.
 func (p *settlementPage) OnMount(ctx app.Context) { p.mount(ctx) }
 
+// OnNav restores a share link opened on this page.
+func (p *settlementPage) OnNav(ctx app.Context) { p.restore(ctx) }
+
 func (p *settlementPage) onWritten(ctx app.Context, e app.Event) {
 	v := ""
 	if ctx.JSSrc().Get("checked").Bool() {
@@ -99,7 +102,10 @@ func (p *settlementPage) Render() app.UI {
 				p.field(fieldOpts{name: "provUnit", label: "st.provUnit"}),
 				p.field(fieldOpts{name: "rateUnit", label: "st.rateUnit", kind: "ratio"}),
 			),
-			p.field(fieldOpts{name: "months", label: "st.months", kind: "int"}),
+			app.FieldSet().ID("carry").Body(
+				app.Legend().Text(tr(l, "st.carry")),
+				p.field(fieldOpts{name: "months", label: "st.months", kind: "int"}),
+			),
 			app.FieldSet().ID("questions").Body(
 				app.Legend().Text(tr(l, "st.questions")),
 				p.field(fieldOpts{name: "baseMonth", label: "st.baseMonth", kind: "month"}),
@@ -168,6 +174,9 @@ func (p *settlementPage) result() app.UI {
 			app.Span().Text(" "+pick(l, a.Text, a.TextEN)),
 			app.Span().Class("ref").Text(a.Ref),
 		))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, app.P().ID("result-none").Text(tr(l, "res.none")))
 	}
 	parts = append(parts, p.warnings(r.Warnings), p.ruleSetLine(r.RuleSet))
 	return app.Div().Body(parts...)

@@ -69,9 +69,18 @@ func setChoices(l Lang) []choice {
 			months += " " + rs.Until.String()
 		}
 		name := pick(l, rs.RegionName, rs.RegionNameEN)
-		out = append(out, choice{rs.ID, name + " · " + rs.Document + " · " + months})
+		out = append(out, choice{rs.ID, name + " " + months})
 	}
 	return append(out, choice{customSet, tr(l, "rules.custom")})
+}
+
+// setHint names the chosen set's document and status under the select.
+func setHint(l Lang, id string) app.UI {
+	rs, ok := rules.ByID(id)
+	if !ok {
+		return app.Text("")
+	}
+	return app.P().ID("set-hint").Class("hint").Text(rs.Document + " · " + pick(l, rs.Title, rs.TitleEN) + " · " + tr(l, "status."+string(rs.Status)))
 }
 
 // rulePicker renders the month, the rule set and the figures the rules
@@ -88,6 +97,7 @@ func (p *formPage) rulePicker(flexible bool) app.UI {
 		app.Legend().Text(tr(p.lang, "rules.legend")),
 		p.field(fieldOpts{name: "date", label: "rules.date", kind: "month"}),
 		p.selectField("set", "rules.set", setChoices(p.lang)),
+		app.If(!custom, func() app.UI { return setHint(p.lang, p.form["set"]) }),
 		app.If(needAvg, func() app.UI {
 			return p.field(fieldOpts{name: "avg", label: avgLabel, labelRaw: true, hint: tr(p.lang, "rules.needAvg")})
 		}),

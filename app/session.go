@@ -10,7 +10,7 @@ import (
 const (
 	stateLang  = "sibase.lang"
 	stateKiosk = "sibase.kiosk"
-	storedLang = "sibase.lang" // localStorage key, outside kiosk mode only
+	storedLang = "sibase-language" // localStorage key, outside kiosk mode only; not a go-app state name
 )
 
 // isKiosk reports whether the app runs as a kiosk: opened with ?kiosk=1

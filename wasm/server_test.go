@@ -209,7 +209,8 @@ func TestPageContent(t *testing.T) {
 	}{
 		{"lang", string(page), `<html lang="zh-CN">`},
 		{"title", string(page), "<title>社保缴费基数自助测算 (sibase)</title>"},
-		{"home", string(page), `id="home"`},
+		{"home pre-rendered", string(page), `id="home-title"`},
+		{"who are you", string(page), `href="/flexible"`},
 		{"local icon", string(page), `href="/web/icon.svg"`},
 		{"wasm length", string(appJS), `const goappWasmContentLength = "` + strconv.Itoa(len(raw)) + `"`},
 	}

@@ -72,55 +72,108 @@ type EmployerResult struct {
 // earning 3000 and 9000 → bases 3000 and 6834.00, Σ 9834.00, unit base
 // 10000 (the payroll is larger).
 func (r *Rules) EmployerBase(ins Insurance, in EmployerInput, field string) (EmployerResult, *Error) {
-	var res EmployerResult
+	t, err := r.NewEmployerTally(ins, in.Kind, field)
+	if err != nil {
+		return EmployerResult{}, err
+	}
+	employees := make([]EmployeeResult, len(in.Employees))
+	for i, e := range in.Employees {
+		if employees[i], err = t.Add(e, fmt.Sprintf("%s.employees[%d]", field, i)); err != nil {
+			return EmployerResult{}, err
+		}
+	}
+	res, err := t.Finish(in, field)
+	res.Employees = employees
+	return res, err
+}
+
+// EmployerTally computes an employer's bases one employee at a time and
+// keeps only running totals, so a roster of any length — a 100,000-row
+// payroll file — needs bounded memory. EmployerBase is the same computation
+// over a list. A tally is not safe for concurrent use.
+//
+// Example:
+//
+//	t, _ := rules.NewEmployerTally(calc.Pension, calc.EmployerEnterprise, "employer")
+//	for _, e := range employees { res, err := t.Add(e, "row 2"); … }
+//	unit, _ := t.Finish(calc.EmployerInput{MonthlyAvgTotalWages: &payroll}, "employer")
+type EmployerTally struct {
+	r    *Rules
+	ins  Insurance
+	sch  Scheme
+	unit MethodRule
+	lim  *Limits
+
+	// Employees counts the employees added; Counts tallies them by
+	// outcome; Sum is Σ individual bases.
+	Employees int
+	Counts    map[Outcome]int
+	Sum       decimal.Decimal
+
+	wageSum    decimal.Decimal
+	wagesKnown bool
+}
+
+// NewEmployerTally starts a tally for an employer of the kind (enterprise
+// when empty) under insurance ins, or says why the rules cannot give it a
+// unit base.
+func (r *Rules) NewEmployerTally(ins Insurance, kind EmployerKind, field string) (*EmployerTally, *Error) {
 	sch, err := r.scheme(ins)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
-	kind := in.Kind
 	if kind == "" {
 		kind = EmployerEnterprise
 	}
 	unit, ok := sch.Unit[kind]
 	if !ok {
-		return res, newError(CodeKindInvalid, field+".kind",
+		return nil, newError(CodeKindInvalid, field+".kind",
 			fmt.Sprintf("所选规则未规定%s的单位缴费基数。", employerName(kind)),
 			fmt.Sprintf("The chosen rules set no unit base for a %s employer.", kind))
 	}
-	res.Method = unit.Method
-	var lim *Limits
-	if sch.Individual.Method == MethodWithinLimits && len(in.Employees) > 0 {
-		l, err := r.Limits()
+	return &EmployerTally{r: r, ins: ins, sch: sch, unit: unit, Counts: map[Outcome]int{}, wagesKnown: true}, nil
+}
+
+// Add computes one employee's individual base and counts it. field names
+// the employee in errors (e.g. "employer.employees[3]" or "第 5 行").
+func (t *EmployerTally) Add(e EmployeeInput, field string) (EmployeeResult, *Error) {
+	if t.lim == nil && t.sch.Individual.Method == MethodWithinLimits {
+		l, err := t.r.Limits()
 		if err != nil {
-			return res, err
+			return EmployeeResult{}, err
 		}
-		lim = &l
-		res.Steps = append(res.Steps, l.Steps...)
+		t.lim = &l
 	}
-	res.Employees = make([]EmployeeResult, len(in.Employees))
-	res.Counts = map[Outcome]int{}
-	wageSum, wagesKnown := decimal.Zero, true
-	for i, e := range in.Employees {
-		ef := fmt.Sprintf("%s.employees[%d]", field, i)
-		er, err := r.employee(ins, sch, lim, e, ef)
-		if err != nil {
-			return res, err
-		}
-		res.Employees[i] = er
-		res.Counts[er.Outcome]++
-		if er.Base != nil {
-			res.SumEmployeeBases = res.SumEmployeeBases.Add(*er.Base)
-		}
-		if er.Wage != nil {
-			wageSum = wageSum.Add(*er.Wage)
-		} else {
-			wagesKnown = false
-		}
+	er, err := t.r.employee(t.ins, t.sch, t.lim, e, field)
+	if err != nil {
+		return er, err
 	}
-	if len(in.Employees) > 0 && sch.Individual.Method != MethodNone {
-		res.Steps = append(res.Steps, newStep(Citation{}, Yuan(res.SumEmployeeBases),
-			fmt.Sprintf("%d 名职工个人缴费基数之和 %s 元", len(in.Employees)-res.Counts[OutcomeExempt], Yuan(res.SumEmployeeBases)),
-			fmt.Sprintf("Sum of the individual bases (%d insured employees): %s yuan", len(in.Employees)-res.Counts[OutcomeExempt], Yuan(res.SumEmployeeBases))))
+	t.Employees++
+	t.Counts[er.Outcome]++
+	if er.Base != nil {
+		t.Sum = t.Sum.Add(*er.Base)
+	}
+	if er.Wage != nil {
+		t.wageSum = t.wageSum.Add(*er.Wage)
+	} else {
+		t.wagesKnown = false
+	}
+	return er, nil
+}
+
+// Finish computes the unit base from the employees added and the payroll
+// figures in in (its Employees are ignored: they were added one by one).
+func (t *EmployerTally) Finish(in EmployerInput, field string) (EmployerResult, *Error) {
+	r, unit := t.r, t.unit
+	res := EmployerResult{Method: unit.Method, Counts: t.Counts, SumEmployeeBases: t.Sum}
+	if t.lim != nil {
+		res.Steps = append(res.Steps, t.lim.Steps...)
+	}
+	if t.Employees > 0 && t.sch.Individual.Method != MethodNone {
+		insured := t.Employees - t.Counts[OutcomeExempt]
+		res.Steps = append(res.Steps, newStep(Citation{}, Yuan(t.Sum),
+			fmt.Sprintf("%d 名职工个人缴费基数之和 %s 元", insured, Yuan(t.Sum)),
+			fmt.Sprintf("Sum of the individual bases (%d insured employees): %s yuan", insured, Yuan(t.Sum))))
 	}
 	switch unit.Method {
 	case MethodSumOfBases:
@@ -136,7 +189,7 @@ func (r *Rules) EmployerBase(ins Insurance, in EmployerInput, field string) (Emp
 		res.Steps = append(res.Steps, newStep(unit.Cite, Yuan(res.Base), "单位缴费基数为上月工资总额 "+Yuan(res.Base)+" 元",
 			"The unit base is last month's total payroll, "+Yuan(res.Base)+" yuan"))
 	case MethodMaxPayrollOrSum, MethodAveragePayroll:
-		payroll, err := r.payroll(in, wageSum, wagesKnown, unit.Cite, field, &res.Steps)
+		payroll, err := r.payroll(in, t.Employees, t.wageSum, t.wagesKnown, unit.Cite, field, &res.Steps)
 		if err != nil {
 			return res, err
 		}
@@ -165,13 +218,13 @@ func (r *Rules) EmployerBase(ins Insurance, in EmployerInput, field string) (Emp
 
 // payroll is the previous-year average monthly total wages: as given, or
 // the sum of the listed employees' wages (exempt staff included).
-func (r *Rules) payroll(in EmployerInput, wageSum decimal.Decimal, wagesKnown bool, cite Citation, field string, steps *[]Step) (decimal.Decimal, *Error) {
+func (r *Rules) payroll(in EmployerInput, employees int, wageSum decimal.Decimal, wagesKnown bool, cite Citation, field string, steps *[]Step) (decimal.Decimal, *Error) {
 	if in.MonthlyAvgTotalWages != nil {
 		p := *in.MonthlyAvgTotalWages
 		*steps = append(*steps, newStep(cite, Yuan(p), "上年月平均工资总额 "+Yuan(p)+" 元", "Previous-year average monthly total wages: "+Yuan(p)+" yuan"))
 		return p, nil
 	}
-	if len(in.Employees) == 0 || !wagesKnown {
+	if employees == 0 || !wagesKnown {
 		return decimal.Zero, newError(CodeEmployerIncomplete, field+".monthly_avg_total_wages",
 			"请填写单位上年月平均工资总额(或列出每名职工的工资)。",
 			"Enter the previous-year average monthly total wages (or every employee's wage).")

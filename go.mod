@@ -1,6 +1,6 @@
 module sibase
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/andybalholm/brotli v1.3.0
@@ -8,4 +8,7 @@ require (
 	github.com/shopspring/decimal v1.6.0
 )
 
-require github.com/google/uuid v1.6.0 // indirect
+require (
+	github.com/google/uuid v1.6.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
+)

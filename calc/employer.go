@@ -137,7 +137,7 @@ func (r *Rules) NewEmployerTally(ins Insurance, kind EmployerKind, field string)
 // Add computes one employee's individual base and counts it. field names
 // the employee in errors (e.g. "employer.employees[3]" or "第 5 行").
 func (t *EmployerTally) Add(e EmployeeInput, field string) (EmployeeResult, *Error) {
-	if t.lim == nil && t.sch.Individual.Method == MethodWithinLimits {
+	if t.lim == nil && t.sch.Individual.Method == MethodWithinLimits && e.Institution == nil && e.Status != StatusRehiredRetiree && e.Status != StatusInsuredElsewhere {
 		l, err := t.r.Limits()
 		if err != nil {
 			return EmployeeResult{}, err

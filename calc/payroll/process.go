@@ -1,0 +1,131 @@
+package payroll
+
+import (
+	"errors"
+	"io"
+
+	"github.com/shopspring/decimal"
+
+	"sibase/calc"
+)
+
+// MaxKeptErrors bounds the row errors a Summary keeps; the rest are
+// counted in Rejected (and passed to OnError as they occur).
+const MaxKeptErrors = 10_000
+
+// Job is one payroll file to compute: the rules, the employer, and what to
+// do with each row as it is decided.
+type Job struct {
+	Rules     *calc.Rules
+	Insurance calc.Insurance
+	Kind      calc.EmployerKind
+	// Payroll and LastPayroll are the employer's previous-year average
+	// monthly total wages and last month's payroll, where the rules use
+	// them (nil: the listed wages are summed, or calc asks for it).
+	Payroll, LastPayroll *decimal.Decimal
+	// Mapping overrides the header's automatic mapping when not nil.
+	Mapping Mapping
+	// OnEntry and OnError, when set, receive each computed row and each
+	// rejected row's errors in file order.
+	OnEntry func(Entry) error
+	OnError func([]RowError)
+}
+
+// Summary is the outcome of a Job: every row accounted for, the unit base
+// and why, and the errors kept.
+type Summary struct {
+	Header    []string
+	Mapping   Mapping
+	Unknown   []int // header positions not mapped
+	Delimiter rune
+	Blank     int
+	Read      int
+	Computed  int
+	Rejected  int
+	Counts    map[calc.Outcome]int
+	Employer  calc.EmployerResult
+	Errors    []RowError // the first MaxKeptErrors
+}
+
+// ErrMapping is returned when the header lacks a column the roster needs;
+// the Summary's Header, Mapping and Unknown say what was found.
+var ErrMapping = errors.New("payroll: the header lacks a needed column")
+
+// Run reads UTF-8 payroll text from r and decides every row. It returns an
+// error only for a file it cannot read at all (no header, a needed column
+// missing, too many rows, a read failure) or rules that cannot give this
+// employer a unit base; row problems are in the Summary.
+func (j Job) Run(r io.Reader) (*Summary, error) {
+	rd, err := NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	s := &Summary{Header: rd.Header(), Delimiter: rd.Delimiter()}
+	s.Mapping, s.Unknown = AutoMap(rd.Header())
+	if j.Mapping != nil {
+		s.Mapping = j.Mapping
+		s.Unknown = nil
+	}
+	if len(s.Mapping.Missing()) > 0 {
+		return s, ErrMapping
+	}
+	ro, cerr := NewRoster(j.Rules, j.Insurance, j.Kind)
+	if cerr != nil {
+		return s, cerr
+	}
+	reject := func(errs []RowError) {
+		if j.OnError != nil {
+			j.OnError(errs)
+		}
+		for _, e := range errs {
+			if len(s.Errors) < MaxKeptErrors {
+				s.Errors = append(s.Errors, e)
+			}
+		}
+	}
+	for {
+		line, cells, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if errors.Is(err, ErrTooManyRows) {
+			return s, err
+		}
+		if err != nil {
+			ro.Read++
+			ro.Rejected++
+			reject([]RowError{{Line: line, Code: CodeRowMalformed, Message: "这一行无法解析:" + err.Error(), MessageEN: "the row cannot be read: " + err.Error()}})
+			continue
+		}
+		row, errs := ParseRow(cells, s.Mapping, s.Header, line)
+		entry, errs, cerr := ro.Add(row, errs)
+		if cerr != nil {
+			return s, cerr
+		}
+		if len(errs) > 0 {
+			reject(errs)
+			continue
+		}
+		if j.OnEntry != nil {
+			if err := j.OnEntry(entry); err != nil {
+				return s, err
+			}
+		}
+	}
+	s.Blank, s.Read, s.Computed, s.Rejected = rd.Blank, ro.Read, ro.Computed, ro.Rejected
+	s.Counts = ro.Counts()
+	s.Employer, cerr = ro.Finish(j.Payroll, j.LastPayroll)
+	if cerr != nil {
+		return s, cerr
+	}
+	return s, nil
+}
+
+// UnknownHeaders lists the header texts the Summary could not map.
+func (s *Summary) UnknownHeaders() []string {
+	var out []string
+	for _, i := range s.Unknown {
+		out = append(out, s.Header[i])
+	}
+	return out
+}

@@ -318,7 +318,7 @@ func answers(r *calc.Rules, req *Request, resp *Response) *calc.Error {
 }
 
 // warnings lists what a person should know about the rules used.
-func warnings(r *calc.Rules, u calc.UserFigures) []calc.Warning {
+func warnings(r *calc.Rules, userFigures bool) []calc.Warning {
 	ws := []calc.Warning{}
 	if s := r.Set; s != nil {
 		if r.Month.After(s.ReviewedThrough) {
@@ -341,7 +341,7 @@ func warnings(r *calc.Rules, u calc.UserFigures) []calc.Warning {
 				MessageEN: "The average is derived from the published annual figure (÷ 12), not quoted."})
 		}
 	}
-	if !u.IsZero() {
+	if userFigures {
 		ws = append(ws, calc.Warning{Code: calc.WarnUserFigures,
 			Message:   "结果使用了您填写的数字(标注“用户输入”),sibase 未核实。",
 			MessageEN: "The result uses figures you entered (marked 用户输入), which sibase has not checked."})

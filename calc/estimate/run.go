@@ -12,26 +12,41 @@ import (
 // Run answers a request. Every mistake in it comes back as a *calc.Error
 // naming the field; nothing is guessed.
 func Run(req *Request) (*Response, *calc.Error) {
+	r, ins, err := ResolveRules(req)
+	if err != nil {
+		return nil, err
+	}
+	return respond(req, r, ins)
+}
+
+// ResolveRules picks and resolves the rules a request names — its date,
+// region or rule set, and inline figures — without computing anything;
+// the batch roster uses it to decide a payroll file's rows.
+func ResolveRules(req *Request) (*calc.Rules, calc.Insurance, *calc.Error) {
 	if req.Date == "" {
-		return nil, required("date", "请填写月份(年-月),例如 2011-06。", "Give the month (YYYY-MM), e.g. 2011-06.")
+		return nil, "", required("date", "请填写月份(年-月),例如 2011-06。", "Give the month (YYYY-MM), e.g. 2011-06.")
 	}
 	month, err := calc.ParseMonth("date", req.Date)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	ins, err := parseInsurance(req.Insurance)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	figures, err := userFigures(req.Rule)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	r, err := pickRules(req, month, ins, figures)
-	if err != nil {
-		return nil, err
-	}
-	resp := &Response{Date: month.String(), Insurance: string(ins), Warnings: warnings(r, figures)}
+	return r, ins, err
+}
+
+// respond computes the parts of the answer the request asks for.
+func respond(req *Request, r *calc.Rules, ins calc.Insurance) (*Response, *calc.Error) {
+	var err *calc.Error
+	month := r.Month
+	resp := &Response{Date: month.String(), Insurance: string(ins), Warnings: warnings(r, hasFigures(req.Rule))}
 	if r.Set != nil {
 		resp.RuleSet = info(r)
 	}
@@ -187,6 +202,12 @@ func userFigures(rule *Rule) (calc.UserFigures, *calc.Error) {
 	}
 	u.UnitMethod = calc.Method(rule.UnitMethod)
 	return u, nil
+}
+
+// hasFigures reports whether the inline rule gives any figure.
+func hasFigures(rule *Rule) bool {
+	u, err := userFigures(rule)
+	return err == nil && !u.IsZero()
 }
 
 // usesLimits reports whether the floor and cap bear on the insurance's

@@ -6,9 +6,7 @@ require (
 	github.com/andybalholm/brotli v1.3.0
 	github.com/maxence-charriere/go-app/v10 v10.1.11
 	github.com/shopspring/decimal v1.6.0
+	golang.org/x/text v0.44.0
 )
 
-require (
-	github.com/google/uuid v1.6.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
-)
+require github.com/google/uuid v1.6.0 // indirect

@@ -20,6 +20,7 @@ import (
 //	estimate   one JSON request on stdin → one JSON response on stdout;
 //	           bad input → {"error": {...}} on stdout, the message on stderr, status 1
 //	rules      the bundled rule sets with their periods, figures and citations
+//	roster     a payroll file in, the list of adjusted bases out (see cli_roster.go)
 func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "estimate":
@@ -28,6 +29,8 @@ func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 		return runEstimate(stdin, stdout, stderr)
+	case "roster":
+		return runRoster(args[1:], stdin, stdout, stderr)
 	case "rules":
 		if len(args) == 3 && args[1] == "-check" {
 			return checkRuleFile(args[2], stdout, stderr)
@@ -100,4 +103,4 @@ func writeJSON(stdout, stderr io.Writer, v any) int {
 }
 
 // isCLICommand reports whether name is one of the command-line tools.
-func isCLICommand(name string) bool { return name == "estimate" || name == "rules" }
+func isCLICommand(name string) bool { return name == "estimate" || name == "rules" || name == "roster" }

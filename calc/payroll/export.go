@@ -15,27 +15,39 @@ var ListHeader = []string{"序号", "姓名", "工号", "身份证号码", "人�
 // ListWriter writes the adjusted-base list as CSV for Excel: UTF-8 with a
 // byte-order mark, CRLF line ends, and long digit strings (ID numbers,
 // staff numbers with leading zeros) prefixed with a tab so Excel keeps
-// them as text instead of rounding them to 15 digits.
+// them as text instead of rounding them to 15 digits. The BOM and header
+// are written with the first row, or by Flush: a job that fails before
+// any row writes nothing.
 type ListWriter struct {
-	w   *csv.Writer
-	seq int
+	out     io.Writer
+	w       *csv.Writer
+	seq     int
+	started bool
 }
 
-// NewListWriter writes the BOM and the header row.
-func NewListWriter(w io.Writer) (*ListWriter, error) {
-	if _, err := w.Write(bom); err != nil {
-		return nil, err
-	}
+// NewListWriter returns a writer for the list.
+func NewListWriter(w io.Writer) *ListWriter {
 	c := csv.NewWriter(w)
 	c.UseCRLF = true
-	if err := c.Write(ListHeader); err != nil {
-		return nil, err
+	return &ListWriter{out: w, w: c}
+}
+
+func (lw *ListWriter) start() error {
+	if lw.started {
+		return nil
 	}
-	return &ListWriter{w: c}, nil
+	lw.started = true
+	if _, err := lw.out.Write(bom); err != nil {
+		return err
+	}
+	return lw.w.Write(ListHeader)
 }
 
 // Write adds one computed row.
 func (lw *ListWriter) Write(e Entry) error {
+	if err := lw.start(); err != nil {
+		return err
+	}
 	lw.seq++
 	r, res := e.Row, e.Result
 	base := ""
@@ -50,8 +62,12 @@ func (lw *ListWriter) Write(e Entry) error {
 		StatusLabel(r.Status), wage, base, res.Outcome.Label()})
 }
 
-// Flush writes any buffered rows and reports a write error.
+// Flush writes the header if no row did, then any buffered rows, and
+// reports a write error.
 func (lw *ListWriter) Flush() error {
+	if err := lw.start(); err != nil {
+		return err
+	}
 	lw.w.Flush()
 	return lw.w.Error()
 }

@@ -25,6 +25,9 @@ type Job struct {
 	Payroll, LastPayroll *decimal.Decimal
 	// Mapping overrides the header's automatic mapping when not nil.
 	Mapping Mapping
+	// Headers maps header texts the automatic mapping does not know (or
+	// maps otherwise) to columns, e.g. {"月薪": MonthlyWage}.
+	Headers map[string]Column
 	// OnEntry and OnError, when set, receive each computed row and each
 	// rejected row's errors in file order.
 	OnEntry func(Entry) error
@@ -65,6 +68,17 @@ func (j Job) Run(r io.Reader) (*Summary, error) {
 	if j.Mapping != nil {
 		s.Mapping = j.Mapping
 		s.Unknown = nil
+	}
+	if len(j.Headers) > 0 {
+		var still []int
+		for _, i := range s.Unknown {
+			if c, ok := j.Headers[s.Header[i]]; ok {
+				s.Mapping[i] = c
+			} else {
+				still = append(still, i)
+			}
+		}
+		s.Unknown = still
 	}
 	if len(s.Mapping.Missing()) > 0 {
 		return s, ErrMapping

@@ -275,6 +275,17 @@ type YearRules struct {
 	// unit's payroll.
 	Exempt     []EmployeeStatus `json:"exempt"`
 	ExemptCite Citation         `json:"exempt_cite"`
+	// Documents are what an employer brings at the start of the year to
+	// have its bases set (3号 三).
+	Documents []Document `json:"documents,omitempty"`
+}
+
+// Document is one item an employer must bring, with the clause asking
+// for it.
+type Document struct {
+	Name   string   `json:"name"`
+	NameEN string   `json:"name_en"`
+	Cite   Citation `json:"cite"`
 }
 
 // EmployeeStatus is an employee's insurance status at the employer.

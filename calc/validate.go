@@ -99,6 +99,13 @@ func (rs *RuleSet) Validate() *Error {
 		if len(y.Exempt) > 0 {
 			v.cite(f+".exempt_cite", y.ExemptCite)
 		}
+		for j, d := range y.Documents {
+			df := fmt.Sprintf("%s.documents[%d]", f, j)
+			if d.Name == "" || d.NameEN == "" {
+				v.fail(df+".name", "文件名称(中英文)不能为空", "needs its name in Chinese and English")
+			}
+			v.cite(df+".cite", d.Cite)
+		}
 		for j, s := range y.Exempt {
 			if s != StatusRehiredRetiree && s != StatusInsuredElsewhere {
 				v.fail(fmt.Sprintf("%s.exempt[%d]", f, j), "应为 rehired_retiree 或 insured_elsewhere", "must be rehired_retiree or insured_elsewhere")

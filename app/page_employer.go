@@ -21,12 +21,16 @@ const maxRows = 500
 type employerPage struct {
 	app.Compo
 	formPage
+
+	imp      *payrollImport // a payroll file read on the page, if any
+	printing string         // the print view shown: "approval", "publicity" or ""
+	draftMsg string
 }
 
 func newEmployerPage() *employerPage { return newEmployerPageWith(nil) }
 
 func newEmployerPageWith(f form) *employerPage {
-	defaults := form{"date": "2011-06", "set": "daqing-2011", "kind": "enterprise", "rows": "2",
+	defaults := form{"date": "2011-06", "set": "daqing-2011", "kind": "enterprise", "rows": "2", "source": "rows",
 		"e.0.status": "active", "e.1.status": "active", "rounding": "half_up", "places": "2"}
 	for k, v := range f {
 		defaults[k] = v
@@ -71,6 +75,11 @@ func rowCount(f form) int {
 // nothing typed is dropped and a blank wage is named by its row.
 func employerRequest(f form) (*estimate.Request, *calc.Error) {
 	req := ruleRequest(f, false)
+	if f["source"] == "file" {
+		// The file's rows are decided by the import; the form only
+		// resolves the rules.
+		return req, nil
+	}
 	e := &estimate.Employer{Kind: f["kind"], MonthlyAvgTotalWages: f["payroll"], LastMonthTotalWages: f["last"]}
 	for i := 0; i < rowCount(f); i++ {
 		k := fmt.Sprintf("e.%d.", i)
@@ -147,7 +156,21 @@ func (p *employerPage) Render() app.UI {
 	for i := range rows {
 		rows[i] = i
 	}
+	fromFile := p.form["source"] == "file"
 	return page(l, "/employer",
+		app.Div().Class("printing-"+p.printing).Body(
+			app.Div().Class("screen").Body(p.employerForm(method, rows, fromFile)...),
+			p.printViews(),
+		),
+	)
+}
+
+// employerForm is the page as seen on screen: the rules, the employer,
+// the employees by hand or from a file, the result, the year-start
+// documents and the draft buttons.
+func (p *employerPage) employerForm(method calc.Method, rows []int, fromFile bool) []app.UI {
+	l := p.lang
+	return []app.UI{
 		app.H1().Text(tr(l, "er.title")),
 		app.P().Class("intro").Text(tr(l, "er.intro")),
 		app.Form().ID("form").Class("calc").Body(
@@ -164,14 +187,19 @@ func (p *employerPage) Render() app.UI {
 					return p.field(fieldOpts{name: "last", label: "er.last"})
 				}),
 			),
-			app.FieldSet().ID("staff").Body(
-				app.Legend().Text(tr(l, "er.staff")),
-				app.Range(rows).Slice(func(i int) app.UI { return p.row(i) }),
-				app.Button().ID("add-row").Type("button").Class("secondary").OnClick(p.addRow).Text(tr(l, "er.add")),
-			),
+			p.selectField("source", "er.source", []choice{{"rows", tr(l, "er.source.rows")}, {"file", tr(l, "er.source.file")}}),
+			app.If(!fromFile, func() app.UI {
+				return app.FieldSet().ID("staff").Body(
+					app.Legend().Text(tr(l, "er.staff")),
+					app.Range(rows).Slice(func(i int) app.UI { return p.row(i) }),
+					app.Button().ID("add-row").Type("button").Class("secondary").OnClick(p.addRow).Text(tr(l, "er.add")),
+				)
+			}),
 		),
-		p.resultBox(p.result),
-	)
+		app.If(fromFile, func() app.UI { return p.importSection() }).Else(func() app.UI { return p.resultBox(p.result) }),
+		p.checklist(),
+		app.If(!p.kiosk, func() app.UI { return p.drafts() }),
+	}
 }
 
 // row renders one employee row: id, wage, status and a remove button.
@@ -215,5 +243,9 @@ func (p *employerPage) result() app.UI {
 		p.warnings(p.resp.Warnings),
 		p.explanation("result-explain", e.Steps),
 		p.ruleSetLine(p.resp.RuleSet),
+		app.Div().Class("tools").Body(
+			app.Button().ID("rows-print-approval").Type("button").Class("secondary").OnClick(p.printForm("approval")).Text(tr(l, "imp.printApproval")),
+			app.Button().ID("rows-print-publicity").Type("button").Class("secondary").OnClick(p.printForm("publicity")).Text(tr(l, "imp.printPublicity")),
+		),
 	)
 }

@@ -1,0 +1,34 @@
+//go:build !wasm
+
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// Native stand-ins for the browser's file APIs, so components can be
+// tested with go-app's test engine: the same decoding (golang.org/x/text's
+// GB18030 follows the same WHATWG tables), no file picker, no download.
+
+func readFile(ctx app.Context, file app.Value, done func(ctx app.Context, data []byte, errText string)) {
+	done(ctx, nil, "no file reader outside the browser")
+}
+
+func decodeGB18030(data []byte) string {
+	b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil {
+		return string(data)
+	}
+	return string(b)
+}
+
+// lastDownload records what download would have offered, for tests.
+var lastDownload struct {
+	name string
+	data []byte
+}
+
+func download(name, mime string, data []byte) {
+	lastDownload.name, lastDownload.data = name, data
+}

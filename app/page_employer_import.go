@@ -1,0 +1,514 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"sibase/calc"
+	"sibase/calc/estimate"
+	"sibase/calc/payroll"
+)
+
+// importChunk is how many rows are decided between two looks at the
+// cancel button and two progress updates; between chunks the browser gets
+// to draw.
+const importChunk = 2000
+
+// errCancelled stops an import when the person presses cancel.
+var errCancelled = errors.New("cancelled")
+
+// payrollImport is a payroll file on the employer page: what was read,
+// how its columns map, and what came of it. The decoded text is kept so
+// the file can be run again after the person maps columns or fixes rows;
+// nothing of it is stored on the device.
+type payrollImport struct {
+	source   string
+	encoding payroll.Encoding
+	text     string
+	header   []string
+	mapping  payroll.Mapping
+	unknown  []int
+	fixes    map[int][]string
+
+	running  bool
+	cancel   atomic.Bool
+	done     int // rows decided so far
+	total    int // rows in the file, about
+	ranWith  string
+	entries  []payroll.Entry
+	rejected []rejectedRow
+	summary  *payroll.Summary
+	errText  string
+	page     int
+}
+
+// rejectedRow is a row the page shows for fixing in place.
+type rejectedRow struct {
+	line  int
+	cells []string
+	errs  []payroll.RowError
+}
+
+// rosterPageSize is how many roster rows the page shows at a time.
+const rosterPageSize = 100
+
+// onFile reads the chosen file, locally.
+func (p *employerPage) onFile(ctx app.Context, e app.Event) {
+	files := ctx.JSSrc().Get("files")
+	if files.Length() == 0 {
+		return
+	}
+	f := files.Index(0)
+	name := f.Get("name").String()
+	if size := f.Get("size").Int(); size > payroll.MaxFileBytes {
+		p.imp = &payrollImport{source: name, errText: fmt.Sprintf(tr(p.lang, "imp.tooBig"), payroll.MaxFileBytes>>20)}
+		return
+	}
+	readFile(ctx, f, func(ctx app.Context, data []byte, errText string) {
+		if errText != "" {
+			p.imp = &payrollImport{source: name, errText: errText}
+			return
+		}
+		p.load(ctx, name, data)
+	})
+}
+
+// onPaste reads cells pasted into the text area.
+func (p *employerPage) onPaste(ctx app.Context, e app.Event) {
+	v := app.Window().GetElementByID("paste").Get("value").String()
+	if strings.TrimSpace(v) == "" {
+		return
+	}
+	p.load(ctx, tr(p.lang, "imp.pasted"), []byte(v))
+}
+
+// load decodes a file (UTF-8, with or without BOM, or GBK/GB18030 —
+// detected), reads its header and maps the columns; when every needed
+// column is found it runs at once, else it waits for the mapping.
+func (p *employerPage) load(ctx app.Context, source string, data []byte) {
+	p.imp = newImport(p.lang, source, data)
+	if p.imp.errText == "" && len(p.imp.mapping.Missing()) == 0 {
+		p.runImport(ctx)
+	}
+}
+
+// newImport decodes a file and maps its header.
+func newImport(l Lang, source string, data []byte) *payrollImport {
+	imp := &payrollImport{source: source, encoding: payroll.Detect(data[:min(len(data), 64<<10)]), fixes: map[int][]string{}}
+	if imp.encoding == payroll.GB18030 {
+		imp.text = decodeGB18030(data)
+	} else {
+		imp.text = string(payroll.TrimBOM(data))
+	}
+	rd, err := payroll.NewReader(strings.NewReader(imp.text))
+	if err != nil {
+		imp.errText = tr(l, "imp.noHeader")
+		return imp
+	}
+	imp.header = rd.Header()
+	imp.mapping, imp.unknown = payroll.AutoMap(imp.header)
+	imp.total = strings.Count(imp.text, "\n")
+	return imp
+}
+
+// onMap sets the column a file column holds.
+func (p *employerPage) onMap(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if p.imp == nil || i >= len(p.imp.mapping) {
+			return
+		}
+		p.imp.mapping[i] = payroll.Column(ctx.JSSrc().Get("value").String())
+	}
+}
+
+// onFix records a corrected cell of a rejected row.
+func (p *employerPage) onFix(line, col int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		imp := p.imp
+		for _, r := range imp.rejected {
+			if r.line != line {
+				continue
+			}
+			cells := imp.fixes[line]
+			if cells == nil {
+				cells = append([]string(nil), r.cells...)
+			}
+			for len(cells) <= col {
+				cells = append(cells, "")
+			}
+			cells[col] = ctx.JSSrc().Get("value").String()
+			imp.fixes[line] = cells
+		}
+	}
+}
+
+func (p *employerPage) onRun(ctx app.Context, e app.Event)    { p.runImport(ctx) }
+func (p *employerPage) onCancel(ctx app.Context, e app.Event) { p.imp.cancel.Store(true) }
+
+func (p *employerPage) onPage(delta int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { p.imp.page += delta }
+}
+
+// importSignature is what an import's result depends on besides the file:
+// the rules and the employer's figures.
+func (p *employerPage) importSignature() string {
+	return strings.Join([]string{p.form["date"], p.form["set"], p.form["avg"], p.form["kind"], p.form["payroll"], p.form["last"],
+		p.form["floor"], p.form["cap"], p.form["floorRatio"], p.form["capRatio"], p.form["rounding"], p.form["places"]}, "|")
+}
+
+// importJob builds the job from the page's rules and employer figures.
+func (p *employerPage) importJob() (payroll.Job, *calc.Error) {
+	req := ruleRequest(p.form, false)
+	r, ins, err := estimate.ResolveRules(req)
+	if err != nil {
+		return payroll.Job{}, err
+	}
+	job := payroll.Job{Rules: r, Insurance: ins, Kind: calc.EmployerKind(p.form["kind"])}
+	if v := p.form["payroll"]; v != "" {
+		d, err := calc.ParseAmount("employer.monthly_avg_total_wages", v)
+		if err != nil {
+			return job, err
+		}
+		job.Payroll = &d
+	}
+	if v := p.form["last"]; v != "" {
+		d, err := calc.ParseAmount("employer.last_month_total_wages", v)
+		if err != nil {
+			return job, err
+		}
+		job.LastPayroll = &d
+	}
+	return job, nil
+}
+
+// runImport decides every row of the file in chunks, off the UI
+// goroutine, updating the progress bar between chunks and stopping when
+// cancel is pressed.
+func (p *employerPage) runImport(ctx app.Context) {
+	imp := p.imp
+	if imp == nil || imp.running {
+		return
+	}
+	job, cerr := p.importJob()
+	if cerr != nil {
+		imp.errText = pick(p.lang, cerr.Message, cerr.MessageEN)
+		return
+	}
+	imp.running, imp.done, imp.errText, imp.page = true, 0, "", 0
+	imp.summary = nil
+	imp.cancel.Store(false)
+	imp.ranWith = p.importSignature()
+	lang := p.lang
+	ctx.Async(func() {
+		out := imp.run(job, func(n int) error {
+			if imp.cancel.Load() {
+				return errCancelled
+			}
+			ctx.Dispatch(func(ctx app.Context) { imp.done = n })
+			if app.IsClient {
+				time.Sleep(time.Millisecond) // let the browser draw and take clicks
+			}
+			return nil
+		})
+		ctx.Dispatch(func(ctx app.Context) { imp.apply(lang, out) })
+	})
+}
+
+// importRun is what one run of the file produced.
+type importRun struct {
+	entries  []payroll.Entry
+	rejected []rejectedRow
+	summary  *payroll.Summary
+	err      error
+}
+
+// run decides every row with the job, calling progress every importChunk
+// rows (an error from it stops the run). Only the computed rows, without
+// their steps, and the rejected rows are kept, so memory stays near the
+// file's own size.
+func (imp *payrollImport) run(job payroll.Job, progress func(n int) error) importRun {
+	var out importRun
+	job.Mapping = append(payroll.Mapping(nil), imp.mapping...)
+	job.Fixed = map[int][]string{}
+	for line, cells := range imp.fixes {
+		job.Fixed[line] = cells
+	}
+	step := func() error {
+		if n := len(out.entries) + len(out.rejected); progress != nil && n%importChunk == 0 {
+			return progress(n)
+		}
+		return nil
+	}
+	job.OnEntry = func(e payroll.Entry) error {
+		e.Result.Steps = nil
+		out.entries = append(out.entries, e)
+		return step()
+	}
+	job.OnError = func(line int, cells []string, errs []payroll.RowError) error {
+		out.rejected = append(out.rejected, rejectedRow{line: line, cells: append([]string(nil), cells...), errs: errs})
+		return step()
+	}
+	out.summary, out.err = job.Run(strings.NewReader(imp.text))
+	return out
+}
+
+// apply shows a run's outcome.
+func (imp *payrollImport) apply(l Lang, out importRun) {
+	imp.running = false
+	var cerr *calc.Error
+	switch err := out.err; {
+	case errors.Is(err, errCancelled):
+		imp.errText = tr(l, "imp.cancelled")
+	case errors.As(err, &cerr):
+		imp.errText = pick(l, cerr.Message, cerr.MessageEN)
+	case errors.Is(err, payroll.ErrTooManyRows):
+		imp.errText = fmt.Sprintf(tr(l, "imp.tooMany"), payroll.MaxRows)
+	case err != nil:
+		imp.errText = err.Error()
+	default:
+		imp.entries, imp.rejected, imp.summary = out.entries, out.rejected, out.summary
+		imp.done = out.summary.Read
+	}
+}
+
+// onDownload offers the list of adjusted bases as a CSV file for Excel.
+func (p *employerPage) onDownload(ctx app.Context, e app.Event) {
+	data, err := p.rosterCSV()
+	if err != nil {
+		return
+	}
+	download("调整基数名单-"+p.form["date"]+".csv", "text/csv;charset=utf-8", data)
+}
+
+// rosterCSV writes the computed rows as the adjusted-base list.
+func (p *employerPage) rosterCSV() ([]byte, error) {
+	var b bytes.Buffer
+	lw := payroll.NewListWriter(&b)
+	for _, e := range p.imp.entries {
+		if err := lw.Write(e); err != nil {
+			return nil, err
+		}
+	}
+	err := lw.Flush()
+	return b.Bytes(), err
+}
+
+// printForm shows one of the print views and opens the print dialog once
+// it is drawn.
+func (p *employerPage) printForm(which string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.printing = which
+		ctx.Defer(func(ctx app.Context) {
+			if app.IsClient {
+				app.Window().Call("print") // returns when the dialog closes
+				p.printing = ""
+				ctx.Update()
+			}
+		})
+	}
+}
+
+// importSection renders the file import: the chooser and paste box, the
+// column mapping when needed, progress, the rejected rows for fixing, and
+// the result.
+func (p *employerPage) importSection() app.UI {
+	l := p.lang
+	return app.Section().ID("import").Class("import").Body(
+		app.H2().Text(tr(l, "imp.title")),
+		app.P().Class("hint").Text(tr(l, "imp.intro")),
+		app.Div().Class("field").Body(
+			app.Label().For("file").Text(tr(l, "imp.file")),
+			app.Input().ID("file").Type("file").Accept(".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain").OnChange(p.onFile),
+		),
+		app.Div().Class("field").Body(
+			app.Label().For("paste").Text(tr(l, "imp.paste")),
+			app.Textarea().ID("paste").Rows(4).Attr("spellcheck", "false"),
+			app.Button().ID("paste-read").Type("button").Class("secondary").OnClick(p.onPaste).Text(tr(l, "imp.pasteRead")),
+		),
+		app.If(p.imp != nil, func() app.UI { return p.importState() }),
+	)
+}
+
+func (p *employerPage) importState() app.UI {
+	l, imp := p.lang, p.imp
+	var parts []app.UI
+	if imp.encoding != "" {
+		parts = append(parts, app.P().ID("import-source").Class("hint").Text(
+			fmt.Sprintf(tr(l, "imp.source"), imp.source, string(imp.encoding), len(imp.header))))
+	}
+	if imp.errText != "" {
+		parts = append(parts, app.P().ID("import-error").Class("error").Role("alert").Text(imp.errText))
+	}
+	if len(imp.header) > 0 && !imp.running && imp.summary == nil {
+		parts = append(parts, p.mappingStep())
+	}
+	if imp.running {
+		parts = append(parts, app.Div().ID("import-progress").Class("progress").Body(
+			app.Label().For("import-bar").Text(fmt.Sprintf(tr(l, "imp.progress"), imp.done, imp.total)),
+			app.Progress().ID("import-bar").Max(max(imp.total, 1)).Value(imp.done),
+			app.Button().ID("import-cancel").Type("button").Class("secondary").OnClick(p.onCancel).Text(tr(l, "imp.cancel")),
+		))
+	}
+	if imp.summary != nil {
+		parts = append(parts, p.importResult())
+	}
+	return app.Div().ID("import-state").Body(parts...)
+}
+
+// mappingStep lets the person say what each column holds.
+func (p *employerPage) mappingStep() app.UI {
+	l, imp := p.lang, p.imp
+	missing := imp.mapping.Missing()
+	choices := []choice{{"", tr(l, "imp.col.ignored")}}
+	for _, c := range payroll.Columns {
+		choices = append(choices, choice{string(c), pick(l, c.Label(), c.LabelEN())})
+	}
+	return app.FieldSet().ID("mapping").Body(
+		app.Legend().Text(tr(l, "imp.mapping")),
+		app.If(len(missing) > 0, func() app.UI {
+			return app.P().ID("mapping-missing").Class("needed").Text(tr(l, "imp.missing") + strings.Join(missing, "、"))
+		}),
+		app.Range(imp.header).Slice(func(i int) app.UI {
+			id := "map-" + strconv.Itoa(i)
+			return app.Div().Class("field").Body(
+				app.Label().For(id).Text(imp.header[i]),
+				app.Select().ID(id).OnChange(p.onMap(i)).Body(app.Range(choices).Slice(func(j int) app.UI {
+					return app.Option().Value(choices[j].value).Selected(string(imp.mapping[i]) == choices[j].value).Text(choices[j].label)
+				})),
+			)
+		}),
+		app.Button().ID("import-run").Type("button").OnClick(p.onRun).Text(tr(l, "imp.run")),
+	)
+}
+
+// importResult renders the accounting, the unit base, the rejected rows
+// and the roster.
+func (p *employerPage) importResult() app.UI {
+	l, imp, s := p.lang, p.imp, p.imp.summary
+	e := s.Employer
+	stale := imp.ranWith != p.importSignature()
+	from := imp.page * rosterPageSize
+	to := min(from+rosterPageSize, len(imp.entries))
+	shown := imp.entries[from:to]
+	return app.Div().ID("import-result").Class("result").Body(
+		app.P().ID("import-counts").Class("outcome").Text(fmt.Sprintf(tr(l, "imp.counts"), s.Read, s.Computed, s.Rejected, s.Blank)),
+		app.If(stale, func() app.UI {
+			return app.P().ID("import-stale").Class("needed").Body(
+				app.Text(tr(l, "imp.stale")+" "),
+				app.Button().Type("button").Class("secondary").OnClick(p.onRun).Text(tr(l, "imp.rerun")),
+			)
+		}),
+		p.figure("import-unit-base", "er.unitBase", calc.Yuan(e.Base)),
+		app.P().ID("import-decided").Class("outcome").Text(tr(l, "er.decided."+e.DecidedBy)),
+		p.figure("import-sum", "er.sum", calc.Yuan(e.SumEmployeeBases)),
+		app.P().ID("import-outcomes").Text(outcomeCounts(l, s.Counts)),
+		p.contributions(p.unitContribution(e)),
+		p.explanation("import-explain", e.Steps),
+		app.If(len(imp.rejected) > 0, func() app.UI { return p.rejectedRows() }),
+		app.Div().Class("tools").Body(
+			app.Button().ID("download-csv").Type("button").OnClick(p.onDownload).Text(tr(l, "imp.download")),
+			app.Button().ID("print-approval").Type("button").Class("secondary").OnClick(p.printForm("approval")).Text(tr(l, "imp.printApproval")),
+			app.Button().ID("print-publicity").Type("button").Class("secondary").OnClick(p.printForm("publicity")).Text(tr(l, "imp.printPublicity")),
+		),
+		app.Div().Class("table-wrap").Body(app.Table().ID("import-roster").Class("roster").Body(
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text(tr(l, "imp.line")), app.Th().Scope("col").Text(tr(l, "er.id")),
+				app.Th().Scope("col").Text(tr(l, "imp.idNumber")), app.Th().Scope("col").Text(tr(l, "er.wage")),
+				app.Th().Scope("col").Text(tr(l, "res.base")), app.Th().Scope("col").Text(tr(l, "er.status")),
+			)),
+			app.TBody().Body(app.Range(shown).Slice(func(i int) app.UI {
+				en := shown[i]
+				base := "—"
+				if en.Result.Base != nil {
+					base = calc.Yuan(*en.Result.Base)
+				}
+				wage := ""
+				if en.Result.Wage != nil {
+					wage = calc.Yuan(*en.Result.Wage)
+				}
+				return app.Tr().Body(app.Td().Text(strconv.Itoa(en.Row.Line)), app.Td().Text(en.Row.Who()),
+					app.Td().Text(payroll.MaskIDNumber(en.Row.IDNumber)), app.Td().Class("num").Text(wage),
+					app.Td().Class("num").Text(base), app.Td().Text(tr(l, "outcome."+string(en.Result.Outcome))))
+			})),
+		)),
+		app.If(len(imp.entries) > rosterPageSize, func() app.UI {
+			return app.Div().ID("roster-pager").Class("tools").Body(
+				app.Button().ID("roster-prev").Type("button").Class("secondary").Disabled(imp.page == 0).OnClick(p.onPage(-1)).Text(tr(l, "imp.prev")),
+				app.Span().ID("roster-page").Text(fmt.Sprintf(tr(l, "imp.page"), from+1, to, len(imp.entries))),
+				app.Button().ID("roster-next").Type("button").Class("secondary").Disabled(to >= len(imp.entries)).OnClick(p.onPage(1)).Text(tr(l, "imp.next")),
+			)
+		}),
+	)
+}
+
+// rejectedRows lists each rejected row with its reasons and its cells as
+// inputs, so it can be fixed in place and the file run again.
+func (p *employerPage) rejectedRows() app.UI {
+	l, imp := p.lang, p.imp
+	shown := imp.rejected[:min(len(imp.rejected), 200)]
+	return app.Div().ID("rejected").Class("rejected").Body(
+		app.H3().Text(fmt.Sprintf(tr(l, "imp.rejected"), len(imp.rejected))),
+		app.Range(shown).Slice(func(i int) app.UI {
+			r := shown[i]
+			cells := imp.fixes[r.line]
+			if cells == nil {
+				cells = r.cells
+			}
+			return app.Div().ID("rejected-"+strconv.Itoa(r.line)).Class("bad-row").Body(
+				app.P().Class("error").Text(fmt.Sprintf(tr(l, "imp.lineN"), r.line)),
+				app.Ul().Body(app.Range(r.errs).Slice(func(j int) app.UI {
+					e := r.errs[j]
+					col := ""
+					if e.Header != "" {
+						col = "「" + e.Header + "」 "
+					}
+					return app.Li().DataSet("code", e.Code).Text(col + pick(l, e.Message, e.MessageEN))
+				})),
+				app.Div().Class("cells").Body(app.Range(imp.header).Slice(func(c int) app.UI {
+					v := ""
+					if c < len(cells) {
+						v = cells[c]
+					}
+					id := fmt.Sprintf("fix-%d-%d", r.line, c)
+					return app.Div().Class("field").Body(
+						app.Label().For(id).Text(imp.header[c]),
+						app.Input().ID(id).Type("text").Value(v).OnInput(p.onFix(r.line, c)),
+					)
+				})),
+			)
+		}),
+		app.Button().ID("import-rerun").Type("button").OnClick(p.onRun).Text(tr(l, "imp.rerun")),
+	)
+}
+
+// unitContribution is the unit's contribution on the unit base where the
+// rules know the rate.
+func (p *employerPage) unitContribution(e calc.EmployerResult) *estimate.Contribution {
+	job, err := p.importJob()
+	if err != nil {
+		return nil
+	}
+	c, ok := job.Rules.Contribute(job.Insurance, calc.PayerUnit, e.Base)
+	if !ok {
+		return nil
+	}
+	return &estimate.Contribution{Unit: calc.Yuan(c.Monthly), UnitYearly: calc.Yuan(c.Yearly)}
+}
+
+// outcomeCounts says how many rows were raised, cut, kept, exempt.
+func outcomeCounts(l Lang, counts map[calc.Outcome]int) string {
+	var parts []string
+	for _, o := range []calc.Outcome{calc.OutcomeRaisedToFloor, calc.OutcomeCutToCap, calc.OutcomeAsDeclared, calc.OutcomeAverage, calc.OutcomeExempt} {
+		if n := counts[o]; n > 0 {
+			parts = append(parts, tr(l, "outcome."+string(o))+" "+strconv.Itoa(n))
+		}
+	}
+	return strings.Join(parts, ";")
+}

@@ -22,7 +22,7 @@ const dir = "../../testdata/payroll/"
 
 // daqing is 庆社险函〔2011〕3号 in 2011-06 with 2,278.00 entered as the
 // provincial average: floor 1366.80, cap 6834.00.
-func daqing(t *testing.T) *calc.Rules {
+func daqing(t testing.TB) *calc.Rules {
 	t.Helper()
 	rs, _ := rules.ByID("daqing-2011")
 	r, err := rs.At(calc.MustMonth("2011-06"))

@@ -28,10 +28,14 @@ type Job struct {
 	// Headers maps header texts the automatic mapping does not know (or
 	// maps otherwise) to columns, e.g. {"月薪": MonthlyWage}.
 	Headers map[string]Column
+	// Fixed replaces the cells of the rows on the given lines (rows a
+	// person corrected after a first run).
+	Fixed map[int][]string
 	// OnEntry and OnError, when set, receive each computed row and each
-	// rejected row's errors in file order.
+	// rejected row (its cells and errors) in file order. An error they
+	// return stops the job (a cancel button, a failed write).
 	OnEntry func(Entry) error
-	OnError func([]RowError)
+	OnError func(line int, cells []string, errs []RowError) error
 }
 
 // Summary is the outcome of a Job: every row accounted for, the unit base
@@ -87,15 +91,16 @@ func (j Job) Run(r io.Reader) (*Summary, error) {
 	if cerr != nil {
 		return s, cerr
 	}
-	reject := func(errs []RowError) {
-		if j.OnError != nil {
-			j.OnError(errs)
-		}
+	reject := func(line int, cells []string, errs []RowError) error {
 		for _, e := range errs {
 			if len(s.Errors) < MaxKeptErrors {
 				s.Errors = append(s.Errors, e)
 			}
 		}
+		if j.OnError != nil {
+			return j.OnError(line, cells, errs)
+		}
+		return nil
 	}
 	for {
 		line, cells, err := rd.Next()
@@ -108,8 +113,13 @@ func (j Job) Run(r io.Reader) (*Summary, error) {
 		if err != nil {
 			ro.Read++
 			ro.Rejected++
-			reject([]RowError{{Line: line, Code: CodeRowMalformed, Message: "这一行无法解析:" + err.Error(), MessageEN: "the row cannot be read: " + err.Error()}})
+			if err := reject(line, nil, []RowError{{Line: line, Code: CodeRowMalformed, Message: "这一行无法解析:" + err.Error(), MessageEN: "the row cannot be read: " + err.Error()}}); err != nil {
+				return s, err
+			}
 			continue
+		}
+		if fixed, ok := j.Fixed[line]; ok {
+			cells = fixed
 		}
 		row, errs := ParseRow(cells, s.Mapping, s.Header, line)
 		entry, errs, cerr := ro.Add(row, errs)
@@ -117,7 +127,9 @@ func (j Job) Run(r io.Reader) (*Summary, error) {
 			return s, cerr
 		}
 		if len(errs) > 0 {
-			reject(errs)
+			if err := reject(line, cells, errs); err != nil {
+				return s, err
+			}
 			continue
 		}
 		if j.OnEntry != nil {

@@ -95,10 +95,11 @@ func runRoster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	buf := bufio.NewWriter(dst)
 	lw := payroll.NewListWriter(buf)
 	job.OnEntry = lw.Write
-	job.OnError = func(errs []payroll.RowError) {
+	job.OnError = func(_ int, _ []string, errs []payroll.RowError) error {
 		for _, e := range errs {
 			fmt.Fprintln(stderr, e)
 		}
+		return nil
 	}
 	sum, err := job.Run(text)
 	if err == nil {

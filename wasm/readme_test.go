@@ -13,11 +13,15 @@ import (
 // readmeExample is a command from README.md and the excerpt of its output
 // shown right after it.
 type readmeExample struct {
-	request string
+	request string   // an estimate request, or
+	args    []string // the arguments of another command
 	excerpt []string
 }
 
-var echoLine = regexp.MustCompile(`^echo '(.*)' \| go run \./wasm estimate$`)
+var (
+	echoLine    = regexp.MustCompile(`^echo '(.*)' \| go run \./wasm estimate$`)
+	commandLine = regexp.MustCompile(`^go run \./wasm (roster .*)$`)
+)
 
 // readmeExamples finds each ```sh block holding one estimate command and
 // the ```json block that follows it.
@@ -41,7 +45,7 @@ func readmeExamples(t *testing.T) []readmeExample {
 				block = "text"
 			}
 		case line == "```":
-			if block == "json" && cur != nil {
+			if (block == "json" || block == "text") && cur != nil {
 				out = append(out, *cur)
 				cur = nil
 			}
@@ -50,7 +54,10 @@ func readmeExamples(t *testing.T) []readmeExample {
 			if m := echoLine.FindStringSubmatch(line); m != nil {
 				cur = &readmeExample{request: m[1]}
 			}
-		case block == "json" && cur != nil:
+			if m := commandLine.FindStringSubmatch(line); m != nil {
+				cur = &readmeExample{args: strings.Fields(m[1])}
+			}
+		case (block == "json" || block == "text") && cur != nil:
 			cur.excerpt = append(cur.excerpt, line)
 		}
 	}
@@ -66,6 +73,10 @@ func TestReadmeExamples(t *testing.T) {
 		t.Fatalf("got %d README examples, want at least 5", len(examples))
 	}
 	for _, ex := range examples {
+		if ex.args != nil {
+			checkCommandExample(t, ex)
+			continue
+		}
 		stdout, _, code := run(t, []byte(ex.request), "estimate")
 		printed := map[string]bool{}
 		for _, l := range strings.Split(string(stdout), "\n") {
@@ -82,6 +93,31 @@ func TestReadmeExamples(t *testing.T) {
 		}
 		if code != wantCode {
 			t.Errorf("README example %s: got exit %d, want %d", ex.request, code, wantCode)
+		}
+	}
+}
+
+// checkCommandExample runs a README command from the repository root (its
+// -out goes to a temporary file) and checks the lines shown against what
+// it prints on stderr.
+func checkCommandExample(t *testing.T, ex readmeExample) {
+	t.Helper()
+	args := append([]string(nil), ex.args...)
+	for i, a := range args {
+		if strings.HasPrefix(a, "testdata/") {
+			args[i] = "../" + a
+		}
+		if i > 0 && args[i-1] == "-out" {
+			args[i] = t.TempDir() + "/out.csv"
+		}
+	}
+	_, stderr, code := run(t, nil, args...)
+	if code != 0 {
+		t.Errorf("README example %v: got exit %d, want 0; stderr %s", ex.args, code, stderr)
+	}
+	for _, l := range ex.excerpt {
+		if !strings.Contains(string(stderr), strings.TrimSpace(l)) {
+			t.Errorf("README example %v: got no line %q in\n%s", ex.args, l, stderr)
 		}
 	}
 }

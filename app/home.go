@@ -13,7 +13,9 @@ import (
 // answer a link to its page, then the bundled rule sets.
 type home struct {
 	app.Compo
-	lang Lang
+	lang  Lang
+	kiosk kioskConfig
+	board bool // a kiosk between sessions shows the board of rules
 }
 
 // newHome returns the home page.
@@ -23,11 +25,24 @@ func newHome() *home { return &home{lang: Zh} }
 func (h *home) OnMount(ctx app.Context) {
 	h.lang = currentLang(ctx)
 	ctx.ObserveState(stateLang, &h.lang)
+	h.kiosk = kioskSettings(ctx)
+	if h.kiosk.On {
+		ctx.ObserveState(stateBoard, &h.board)
+	}
+}
+
+// startSession hides the board: a person has touched the kiosk.
+func (h *home) startSession(ctx app.Context, e app.Event) {
+	touch()
+	ctx.SetState(stateBoard, false)
 }
 
 // Render shows the choices and the bundled rule sets.
 func (h *home) Render() app.UI {
 	l := h.lang
+	if h.kiosk.On && h.board {
+		return page(l, "/", renderBoard(l, h.kiosk.Place, h.startSession))
+	}
 	return page(l, "/",
 		app.H1().ID("home-title").Text(tr(l, "app.title")),
 		app.H2().Text(tr(l, "home.who")),

@@ -182,6 +182,10 @@ var texts = map[string][2]string{
 	"imp.next":           {"下一页", "Next"},
 	"imp.page":           {"第 %d–%d 行,共 %d 行", "Rows %d–%d of %d"},
 
+	"kiosk.start":      {"轻触屏幕开始测算", "Touch the screen to start"},
+	"kiosk.notCurrent": {"本地规则集不包含本月,下面是最近一期的规则,请向窗口工作人员核实。", "The place's rules do not cover this month: below is the latest period. Please check at the counter."},
+	"kiosk.noPlace":    {"本机未设置地区,或没有该地区的内置规则。", "This kiosk has no place set, or no bundled rules for it."},
+
 	"inst.title": {"机关事业单位人员", "Institution staff"},
 	"inst.intro": {"按本人上月应发基本工资核定个人缴费基数。", "The individual base is last month's basic wage."},
 	"inst.basic": {"上月应发基本工资", "Last month's basic wage"},

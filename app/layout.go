@@ -19,6 +19,7 @@ type chrome struct {
 	Active string
 
 	updateAvailable bool
+	mounted         bool
 }
 
 func newChrome(l Lang, active string) *chrome { return &chrome{Lang: l, Active: active} }
@@ -26,9 +27,37 @@ func newChrome(l Lang, active string) *chrome { return &chrome{Lang: l, Active: 
 // OnMount asks the service worker to look for a new version now and
 // every updateCheckEvery, and sets the document's language.
 func (c *chrome) OnMount(ctx app.Context) {
+	c.mounted = true
 	c.updateAvailable = ctx.AppUpdateAvailable()
 	c.checkForUpdate(ctx)
 	c.applyLang()
+	if k := kioskSettings(ctx); k.On {
+		if app.IsClient {
+			app.Window().Get("document").Get("documentElement").Get("classList").Call("add", "kiosk")
+		}
+		listenForInput()
+		c.watchIdle(ctx, k.Idle)
+	}
+}
+
+// OnDismount stops the idle watch of this page's frame.
+func (c *chrome) OnDismount() { c.mounted = false }
+
+// watchIdle ends the kiosk session after idle without input, checking
+// every second while this frame is on screen.
+func (c *chrome) watchIdle(ctx app.Context, idle time.Duration) {
+	ctx.After(time.Second, func(ctx app.Context) {
+		if !c.mounted {
+			return
+		}
+		var board bool
+		ctx.GetState(stateBoard, &board)
+		if !board && idleFor() > idle {
+			endKioskSession(ctx)
+			return
+		}
+		c.watchIdle(ctx, idle)
+	})
 }
 
 // OnUpdate follows a language switch.

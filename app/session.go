@@ -13,17 +13,8 @@ const (
 	storedLang = "sibase-language" // localStorage key, outside kiosk mode only; not a go-app state name
 )
 
-// isKiosk reports whether the app runs as a kiosk: opened with ?kiosk=1
-// once in this session.
-func isKiosk(ctx app.Context) bool {
-	var k bool
-	ctx.GetState(stateKiosk, &k)
-	if !k && ctx.Page() != nil && ctx.Page().URL() != nil && ctx.Page().URL().Query().Get("kiosk") == "1" {
-		k = true
-		ctx.SetState(stateKiosk, true)
-	}
-	return k
-}
+// isKiosk reports whether the app runs as a kiosk (see kioskSettings).
+func isKiosk(ctx app.Context) bool { return kioskSettings(ctx).On }
 
 // currentLang returns the session's language: the one chosen in this
 // session, else the one remembered on this device (never in kiosk mode),

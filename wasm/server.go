@@ -10,6 +10,7 @@ import (
 	"log"
 	"net/http"
 	"os"
+	"strconv"
 	"time"
 )
 
@@ -36,8 +37,11 @@ func runServer(args []string, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
 	web := fs.String("web", "web", "directory holding app.wasm and the static assets")
+	kiosk := fs.Bool("kiosk", false, "serve the app as a kiosk for every visitor: keeps nothing, clears itself when idle")
+	kioskPlace := fs.String("kiosk-place", "", "the region code whose rules the kiosk's board shows (e.g. 210100)")
+	kioskIdle := fs.Duration("kiosk-idle", 90*time.Second, "how long without input before a kiosk session is cleared")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wasm [-addr host:port] [-web dir]")
+		fmt.Fprintln(stderr, "usage: wasm [-addr host:port] [-web dir] [-kiosk [-kiosk-place CODE] [-kiosk-idle 90s]]")
 		fmt.Fprintln(stderr, "       wasm precompress FILE...")
 		fmt.Fprintln(stderr, "       wasm site [-web web] [-out dist]")
 		fmt.Fprintln(stderr, "       wasm estimate|rules ...")
@@ -55,7 +59,12 @@ func runServer(args []string, stderr io.Writer) int {
 		return 2
 	}
 
-	h, err := newHandler(*web)
+	var env map[string]string
+	if *kiosk {
+		env = map[string]string{"SIBASE_KIOSK": "1", "SIBASE_KIOSK_PLACE": *kioskPlace,
+			"SIBASE_KIOSK_IDLE": strconv.Itoa(int(kioskIdle.Seconds()))}
+	}
+	h, err := newHandler(*web, env)
 	if err != nil {
 		fmt.Fprintln(stderr, "wasm:", err)
 		return 1

@@ -25,13 +25,14 @@ type server struct {
 // newHandler returns the handler serving the app whose build outputs and
 // assets are in webDir (app.wasm must exist there). The app's version is a
 // hash of app.wasm, so every new build is a new version.
-func newHandler(webDir string) (http.Handler, error) {
-	return newServer(webDir)
+func newHandler(webDir string, env map[string]string) (http.Handler, error) {
+	return newServer(webDir, env)
 }
 
 // newServer is newHandler's server, whose app.Handler the static site
-// generator reuses.
-func newServer(webDir string) (*server, error) {
+// generator reuses. env is passed to the app (app.Getenv), e.g. the kiosk
+// settings.
+func newServer(webDir string, env map[string]string) (*server, error) {
 	if _, err := os.Stat(webDir); err != nil {
 		return nil, err
 	}
@@ -41,7 +42,7 @@ func newServer(webDir string) (*server, error) {
 	}
 	static := webResources{http.FileServer(http.Dir(webDir))}
 	return &server{
-		app:    newAppHandler(static, wasm),
+		app:    newAppHandler(static, wasm, env),
 		wasm:   wasm,
 		static: static,
 	}, nil
@@ -49,8 +50,9 @@ func newServer(webDir string) (*server, error) {
 
 // newAppHandler describes the PWA. Every resource it names is local: go-app's
 // default icons live on a third-party host, so they are replaced.
-func newAppHandler(res webResources, wasm *wasmFiles) *app.Handler {
+func newAppHandler(res webResources, wasm *wasmFiles, env map[string]string) *app.Handler {
 	return &app.Handler{
+		Env:         env,
 		Name:        "社保基数测算",
 		ShortName:   "sibase",
 		Title:       "社保缴费基数自助测算 (sibase)",

@@ -62,7 +62,7 @@ func writeSite(webDir, outDir string) (files int, size int64, err error) {
 	}
 	// The same handler the server uses: same version (a hash of app.wasm),
 	// icons, styles, precached routes and wasm length.
-	s, err := newServer(webDir)
+	s, err := newServer(webDir, nil)
 	if err != nil {
 		return 0, 0, err
 	}

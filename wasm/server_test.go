@@ -41,7 +41,7 @@ func fakeWeb(t *testing.T) (dir string, raw []byte) {
 
 func newTestServer(t *testing.T, dir string) *httptest.Server {
 	t.Helper()
-	h, err := newHandler(dir)
+	h, err := newHandler(dir, nil)
 	if err != nil {
 		t.Fatalf("newHandler: got error %v, want nil", err)
 	}

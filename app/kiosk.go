@@ -1,0 +1,233 @@
+package app
+
+import (
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"sibase/calc"
+	"sibase/calc/rules"
+)
+
+// Kiosk mode is for a terminal in a service hall: strangers one after
+// another, no network. It is on when the server was started with -kiosk
+// (a kiosk image) or the page was opened with ?kiosk=1. Then the app keeps
+// nothing — no language remembered, no share link in the URL, no draft —
+// shows larger type and touch targets, and after a while without input
+// clears the form and returns to a board of the rules in force for its
+// place.
+type kioskConfig struct {
+	On    bool
+	Place string        // GB/T 2260 region code whose rules the board shows
+	Idle  time.Duration // how long without input before the session ends
+}
+
+// defaultKioskIdle is how long a kiosk waits without input before it
+// clears the session.
+const defaultKioskIdle = 90 * time.Second
+
+// kioskSettings reads the kiosk configuration once per session: the
+// server's environment (SIBASE_KIOSK, SIBASE_KIOSK_PLACE,
+// SIBASE_KIOSK_IDLE in seconds), then the first page's URL (?kiosk=1,
+// &place=, &idle=), and keeps it in memory.
+func kioskSettings(ctx app.Context) kioskConfig {
+	var c kioskConfig
+	ctx.GetState(stateKiosk, &c)
+	if c.On {
+		return c
+	}
+	c = kioskConfig{On: app.Getenv("SIBASE_KIOSK") == "1", Place: app.Getenv("SIBASE_KIOSK_PLACE"), Idle: defaultKioskIdle}
+	if s, err := strconv.Atoi(app.Getenv("SIBASE_KIOSK_IDLE")); err == nil && s > 0 {
+		c.Idle = time.Duration(s) * time.Second
+	}
+	if ctx.Page() != nil && ctx.Page().URL() != nil {
+		q := ctx.Page().URL().Query()
+		if q.Get("kiosk") == "1" {
+			c.On = true
+		}
+		if p := q.Get("place"); p != "" {
+			c.Place = p
+		}
+		if s, err := strconv.Atoi(q.Get("idle")); err == nil && s > 0 {
+			c.Idle = time.Duration(s) * time.Second
+		}
+	}
+	if c.On {
+		ctx.SetState(stateKiosk, c)
+		ctx.SetState(stateBoard, true)
+	}
+	return c
+}
+
+// lastInput is when a person last touched or typed on the kiosk.
+var lastInput struct {
+	sync.Mutex
+	at        time.Time
+	listening bool
+}
+
+func touch() {
+	lastInput.Lock()
+	lastInput.at = time.Now()
+	lastInput.Unlock()
+}
+
+// listenForInput starts recording input on the whole page, once.
+func listenForInput() {
+	lastInput.Lock()
+	defer lastInput.Unlock()
+	lastInput.at = time.Now()
+	if lastInput.listening || !app.IsClient {
+		return
+	}
+	lastInput.listening = true
+	h := app.FuncOf(func(this app.Value, args []app.Value) any {
+		touch()
+		return nil
+	})
+	for _, ev := range []string{"pointerdown", "keydown", "input", "touchstart", "wheel"} {
+		app.Window().Call("addEventListener", ev, h, true)
+	}
+}
+
+// idleFor is how long the kiosk has gone without input.
+func idleFor() time.Duration {
+	lastInput.Lock()
+	defer lastInput.Unlock()
+	return time.Since(lastInput.at)
+}
+
+// stateBoard is whether the kiosk shows its board (no session running).
+const stateBoard = "sibase.kiosk.board"
+
+// endKioskSession clears everything a person did — the language, the
+// page and its form — and returns to the board. Nothing was written to
+// the device, so nothing else needs clearing; the next person starts on a
+// fresh page whose back button leads to fresh forms.
+func endKioskSession(ctx app.Context) {
+	ctx.SetState(stateLang, Zh)
+	ctx.SetState(stateBoard, true)
+	ctx.Navigate("/")
+}
+
+// boardFacts are the figures the kiosk board shows for its place.
+type boardFacts struct {
+	place, document, title, period, reviewed, status string
+	average, floor, cap, flexible, tiers             string
+	current                                          bool // the period covers today
+	cites                                            []string
+}
+
+// kioskBoard gathers the rules in force for the place this month, or
+// the latest period if none is (the board then says so).
+func kioskBoard(l Lang, place string, today calc.Month) (boardFacts, bool) {
+	sets, err := rules.Bundled()
+	if err != nil {
+		return boardFacts{}, false
+	}
+	var chosen *calc.RuleSet
+	for _, rs := range sets {
+		if rs.Region != place {
+			continue
+		}
+		if rs.Covers(today) || chosen == nil || chosen.Start().Before(rs.Start()) {
+			chosen = rs
+		}
+		if rs.Covers(today) {
+			break
+		}
+	}
+	if chosen == nil {
+		return boardFacts{}, false
+	}
+	month := today
+	current := chosen.Covers(today)
+	if !current {
+		ps := chosen.Periods()
+		month = ps[len(ps)-1].From
+	}
+	r, cerr := chosen.At(month)
+	if cerr != nil {
+		return boardFacts{}, false
+	}
+	f := boardFacts{place: pick(l, chosen.RegionName, chosen.RegionNameEN), document: chosen.Document, title: pick(l, chosen.Title, chosen.TitleEN),
+		reviewed: chosen.ReviewedThrough.String(), status: tr(l, "status."+string(chosen.Status)), current: current}
+	f.period = r.PeriodFrom.String() + " – " + r.PeriodTo.String()
+	if r.PeriodTo.IsZero() {
+		f.period = r.PeriodFrom.String() + " –"
+	}
+	zh, en := calc.AverageName(r.Average)
+	f.average = tr(l, "pol.entered") + ": " + pick(l, zh, en)
+	if lim, err := r.Limits(); err == nil {
+		f.average = calc.Yuan(*lim.Average) + " " + tr(l, "res.yuan")
+		f.floor, f.cap = calc.Yuan(lim.Floor), calc.Yuan(lim.Cap)
+	} else {
+		f.floor, f.cap = boundText(l, r.Floor), boundText(l, r.Cap)
+	}
+	f.cites = append(f.cites, r.Floor.Cite.String())
+	if fr := r.Flexible; fr != nil {
+		if fl, err := r.FlexibleLimits(); err == nil {
+			f.flexible = calc.Yuan(fl.Min) + " – " + calc.Yuan(fl.Max)
+			for i, t := range fl.Tiers {
+				if i > 0 {
+					f.tiers += " / "
+				}
+				f.tiers += calc.Yuan(t.Amount)
+			}
+		} else {
+			f.flexible = boundText(l, fr.Min) + " – " + boundText(l, fr.Max)
+		}
+		f.cites = append(f.cites, fr.Min.Cite.String())
+	}
+	return f, true
+}
+
+// renderBoard draws the board in type readable from a few metres; a touch
+// anywhere starts a session.
+func renderBoard(l Lang, place string, onStart app.EventHandler) app.UI {
+	f, ok := kioskBoard(l, place, calc.Month{Year: time.Now().Year(), Month: int(time.Now().Month())})
+	body := []app.UI{app.H1().Class("board-title").Text(tr(l, "app.title"))}
+	if ok {
+		body = append(body,
+			app.P().ID("board-place").Class("board-place").Text(f.place+" · "+f.document),
+			app.If(!f.current, func() app.UI {
+				return app.P().ID("board-not-current").Class("board-note").Text(tr(l, "kiosk.notCurrent"))
+			}),
+			app.Dl().ID("board-figures").Class("board-figures").Body(
+				app.Dt().Text(tr(l, "pol.period")), app.Dd().Text(f.period),
+				app.Dt().Text(tr(l, "pol.average")), app.Dd().ID("board-average").Text(f.average),
+				app.Dt().Text(tr(l, "pol.floor")), app.Dd().ID("board-floor").Text(f.floor),
+				app.Dt().Text(tr(l, "pol.cap")), app.Dd().ID("board-cap").Text(f.cap),
+				app.If(f.flexible != "", func() app.UI {
+					return app.Div().Body(app.Dt().Text(tr(l, "pol.flexible")), app.Dd().ID("board-flexible").Text(f.flexible))
+				}),
+				app.If(f.tiers != "", func() app.UI {
+					return app.Div().Body(app.Dt().Text(tr(l, "flex.tier")), app.Dd().ID("board-tiers").Text(f.tiers))
+				}),
+			),
+			app.P().ID("board-cites").Class("board-note").Text(tr(l, "res.citation")+": "+joinUnique(f.cites)+" · "+f.status+" · "+tr(l, "res.reviewed")+" "+f.reviewed),
+		)
+	} else {
+		body = append(body, app.P().ID("board-no-place").Class("board-note").Text(tr(l, "kiosk.noPlace")))
+	}
+	body = append(body, app.Button().ID("board-start").Class("board-start").Type("button").OnClick(onStart).Text(tr(l, "kiosk.start")))
+	return app.Section().ID("kiosk-board").Class("board").OnClick(onStart).Body(body...)
+}
+
+func joinUnique(xs []string) string {
+	seen := map[string]bool{}
+	out := ""
+	for _, x := range xs {
+		if x == "" || seen[x] {
+			continue
+		}
+		seen[x] = true
+		if out != "" {
+			out += "; "
+		}
+		out += x
+	}
+	return out
+}

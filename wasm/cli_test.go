@@ -20,7 +20,8 @@ var update = flag.Bool("update", false, "rewrite the CLI golden responses in tes
 var sibaseBin string
 
 // TestMain registers the app's routes for the server tests and builds the
-// real binary for the CLI tests.
+// real binary for the CLI tests. The browser tests build app.wasm on first
+// use (webDirs); it is removed here at the end.
 func TestMain(m *testing.M) {
 	flag.Parse()
 	registerRoutes()
@@ -37,6 +38,7 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	os.RemoveAll(dir)
+	removeBrowserFixtures() // the app built for the browser tests, if any
 	os.Exit(code)
 }
 

@@ -29,6 +29,9 @@ func runServer(args []string, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "precompress" {
 		return runPrecompress(args[1:], stderr)
 	}
+	if len(args) > 0 && args[0] == "wasmsize" {
+		return runWasmSize(args[1:], os.Stdout, stderr)
+	}
 	if len(args) > 0 && args[0] == "site" {
 		return runSite(args[1:], stderr)
 	}

@@ -104,11 +104,11 @@ func scheduleChart(l Lang, sched []calc.ScheduleEntry, current calc.Month, chose
 		)
 		summary += " " + tr(l, "flex.chart.you") + " " + chosenPercent.Round(1).String() + "%"
 	}
-	return app.Figure().ID("chart").Class("chart").Body(
+	return el("figure").ID("chart").Class("chart").Body(
 		svg("svg").Attr("viewBox", "0 0 "+strconv.Itoa(chartW)+" "+strconv.Itoa(chartH)).Attr("role", "img").
 			Aria("label", summary).Body(
 			append([]app.UI{svg("title").Text(summary)}, shapes...)...,
 		),
-		app.FigCaption().Text(tr(l, "flex.chart")),
+		el("figcaption").Text(tr(l, "flex.chart")),
 	)
 }

@@ -44,14 +44,14 @@ func (h *home) Render() app.UI {
 		return page(l, "/", renderBoard(l, h.kiosk.Place, h.startSession))
 	}
 	return page(l, "/",
-		app.H1().ID("home-title").Text(tr(l, "app.title")),
-		app.H2().Text(tr(l, "home.who")),
-		app.Ul().ID("who").Class("who").Body(app.Range(pageRoutes).Slice(func(i int) app.UI {
+		el("h1").ID("home-title").Text(tr(l, "app.title")),
+		el("h2").Text(tr(l, "home.who")),
+		el("ul").ID("who").Class("who").Body(app.Range(pageRoutes).Slice(func(i int) app.UI {
 			r := pageRoutes[i]
-			return app.Li().Body(
-				app.A().ID("go-"+r.name).Href(r.path).Body(
-					app.Strong().Text(tr(l, r.key)),
-					app.Span().Text(tr(l, "home."+r.name+".desc")),
+			return el("li").Body(
+				el("a").ID("go-"+r.name).Attr("href", r.path).Body(
+					el("strong").Text(tr(l, r.key)),
+					el("span").Text(tr(l, "home."+r.name+".desc")),
 				),
 			)
 		})),
@@ -66,9 +66,9 @@ func ruleSetList(l Lang) app.UI {
 	if err != nil {
 		return app.P().ID("rule-sets-error").Class("error").Text(err.Error())
 	}
-	return app.Section().ID("rule-sets").Body(
-		app.H2().Text(tr(l, "home.rulesets")),
-		app.Ul().Body(app.Range(sets).Slice(func(i int) app.UI { return ruleSetItem(l, sets[i]) })),
+	return el("section").ID("rule-sets").Body(
+		el("h2").Text(tr(l, "home.rulesets")),
+		el("ul").Body(app.Range(sets).Slice(func(i int) app.UI { return ruleSetItem(l, sets[i]) })),
 	)
 }
 
@@ -77,8 +77,8 @@ func ruleSetItem(l Lang, rs *calc.RuleSet) app.UI {
 	if !rs.Until.IsZero() {
 		months += " " + rs.Until.String()
 	}
-	return app.Li().ID("rule-set-"+rs.ID).Body(
-		app.Strong().Text(pick(l, rs.RegionName, rs.RegionNameEN)),
+	return el("li").ID("rule-set-"+rs.ID).Body(
+		el("strong").Text(pick(l, rs.RegionName, rs.RegionNameEN)),
 		app.Text(" "+rs.Document+" · "+months+" · "+tr(l, "status."+string(rs.Status))),
 	)
 }

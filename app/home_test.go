@@ -23,14 +23,14 @@ func TestHomeStructure(t *testing.T) {
 	}{
 		{"frame", app.Div().Class("app").Lang("zh-CN"), []int{0}},
 		{"header", &chrome{Lang: Zh, Active: "/"}, []int{0, 0}},
-		{"main", app.Main().ID("main").Class("page").TabIndex(-1), []int{0, 1}},
-		{"title", app.H1().ID("home-title"), []int{0, 1, 0}},
+		{"main", el("main").ID("main").Class("page").TabIndex(-1), []int{0, 1}},
+		{"title", el("h1").ID("home-title"), []int{0, 1, 0}},
 		{"title text", app.Text("社保缴费基数自助测算"), []int{0, 1, 0, 0}},
 		{"question", app.Text("您是哪一类?"), []int{0, 1, 1, 0}},
-		{"choices", app.Ul().ID("who").Class("who"), []int{0, 1, 2}},
-		{"first choice", app.A().ID("go-flexible").Href("/flexible"), []int{0, 1, 2, 0, 0}},
-		{"rule sets", app.Section().ID("rule-sets"), []int{0, 1, 3}},
-		{"privacy", app.Footer().Class("footer"), []int{0, 2}},
+		{"choices", el("ul").ID("who").Class("who"), []int{0, 1, 2}},
+		{"first choice", el("a").ID("go-flexible").Attr("href", "/flexible"), []int{0, 1, 2, 0, 0}},
+		{"rule sets", el("section").ID("rule-sets"), []int{0, 1, 3}},
+		{"privacy", el("footer").Class("footer"), []int{0, 2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

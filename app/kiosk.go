@@ -188,32 +188,25 @@ func kioskBoard(l Lang, place string, today calc.Month) (boardFacts, bool) {
 // anywhere starts a session.
 func renderBoard(l Lang, place string, onStart app.EventHandler) app.UI {
 	f, ok := kioskBoard(l, place, calc.Month{Year: time.Now().Year(), Month: int(time.Now().Month())})
-	body := []app.UI{app.H1().Class("board-title").Text(tr(l, "app.title"))}
+	body := []app.UI{el("h1").Class("board-title").Text(tr(l, "app.title"))}
 	if ok {
 		body = append(body,
 			app.P().ID("board-place").Class("board-place").Text(f.place+" · "+f.document),
 			app.If(!f.current, func() app.UI {
 				return app.P().ID("board-not-current").Class("board-note").Text(tr(l, "kiosk.notCurrent"))
 			}),
-			app.Dl().ID("board-figures").Class("board-figures").Body(
-				app.Dt().Text(tr(l, "pol.period")), app.Dd().Text(f.period),
-				app.Dt().Text(tr(l, "pol.average")), app.Dd().ID("board-average").Text(f.average),
-				app.Dt().Text(tr(l, "pol.floor")), app.Dd().ID("board-floor").Text(f.floor),
-				app.Dt().Text(tr(l, "pol.cap")), app.Dd().ID("board-cap").Text(f.cap),
-				app.If(f.flexible != "", func() app.UI {
-					return app.Div().Body(app.Dt().Text(tr(l, "pol.flexible")), app.Dd().ID("board-flexible").Text(f.flexible))
-				}),
-				app.If(f.tiers != "", func() app.UI {
-					return app.Div().Body(app.Dt().Text(tr(l, "flex.tier")), app.Dd().ID("board-tiers").Text(f.tiers))
-				}),
-			),
+			termList("board-figures", "board-figures", []pair{
+				{"", tr(l, "pol.period"), f.period}, {"board-average", tr(l, "pol.average"), f.average},
+				{"board-floor", tr(l, "pol.floor"), f.floor}, {"board-cap", tr(l, "pol.cap"), f.cap},
+				{"board-flexible", tr(l, "pol.flexible"), f.flexible}, {"board-tiers", tr(l, "flex.tier"), f.tiers},
+			}),
 			app.P().ID("board-cites").Class("board-note").Text(tr(l, "res.citation")+": "+joinUnique(f.cites)+" · "+f.status+" · "+tr(l, "res.reviewed")+" "+f.reviewed),
 		)
 	} else {
 		body = append(body, app.P().ID("board-no-place").Class("board-note").Text(tr(l, "kiosk.noPlace")))
 	}
 	body = append(body, app.Button().ID("board-start").Class("board-start").Type("button").OnClick(onStart).Text(tr(l, "kiosk.start")))
-	return app.Section().ID("kiosk-board").Class("board").OnClick(onStart).Body(body...)
+	return el("section").ID("kiosk-board").Class("board").OnClick(onStart).Body(body...)
 }
 
 func joinUnique(xs []string) string {

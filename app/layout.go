@@ -97,26 +97,26 @@ func (c *chrome) reload(ctx app.Context, e app.Event) { ctx.Reload() }
 // Render draws the frame's header.
 func (c *chrome) Render() app.UI {
 	l := c.Lang
-	return app.Header().Class("chrome").Body(
-		app.A().Class("skip").Href("#main").Text(tr(l, "app.skip")),
+	return el("header").Class("chrome").Body(
+		el("a").Class("skip").Attr("href", "#main").Text(tr(l, "app.skip")),
 		app.Div().Class("bar").Body(
-			app.A().ID("home-link").Class("brand").Href("/").Text(tr(l, "app.title")),
+			el("a").ID("home-link").Class("brand").Attr("href", "/").Text(tr(l, "app.title")),
 			app.Button().ID("lang-switch").Class("lang").Type("button").Aria("label", tr(l, "app.lang.label")).
 				Lang(map[Lang]string{Zh: "en", En: "zh-CN"}[l]).OnClick(c.switchLang).Text(tr(l, "app.lang.switch")),
 		),
-		app.Nav().Aria("label", tr(l, "app.nav")).Body(
-			app.Ul().Body(app.Range(pageRoutes).Slice(func(i int) app.UI {
+		el("nav").Aria("label", tr(l, "app.nav")).Body(
+			el("ul").Body(app.Range(pageRoutes).Slice(func(i int) app.UI {
 				r := pageRoutes[i]
-				a := app.A().ID("nav-" + r.name).Href(r.path).Text(tr(l, r.key))
+				a := el("a").ID("nav-"+r.name).Attr("href", r.path).Text(tr(l, r.key))
 				if r.path == c.Active {
 					a = a.Aria("current", "page")
 				}
-				return app.Li().Body(a)
+				return el("li").Body(a)
 			})),
 		),
 		app.If(c.updateAvailable, func() app.UI {
 			return app.Div().ID("update").Class("update").Role("status").Body(
-				app.Span().Text(tr(l, "app.update")),
+				el("span").Text(tr(l, "app.update")),
 				app.Button().ID("update-reload").Type("button").OnClick(c.reload).Text(tr(l, "app.update.reload")),
 			)
 		}),
@@ -127,7 +127,7 @@ func (c *chrome) Render() app.UI {
 func page(l Lang, active string, body ...app.UI) app.UI {
 	return app.Div().Class("app").Lang(map[Lang]string{Zh: "zh-CN", En: "en"}[l]).Body(
 		newChrome(l, active),
-		app.Main().ID("main").Class("page").TabIndex(-1).Body(body...),
-		app.Footer().Class("footer").Body(app.P().ID("privacy").Text(tr(l, "app.privacy"))),
+		el("main").ID("main").Class("page").TabIndex(-1).Body(body...),
+		el("footer").Class("footer").Body(app.P().ID("privacy").Text(tr(l, "app.privacy"))),
 	)
 }

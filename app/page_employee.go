@@ -48,12 +48,11 @@ func (p *employeePage) Render() app.UI {
 	p.beginRender()
 	l := p.lang
 	return page(l, "/employee",
-		app.H1().Text(tr(l, "emp.title")),
+		el("h1").Text(tr(l, "emp.title")),
 		app.P().Class("intro").Text(tr(l, "emp.intro")),
-		app.Form().ID("form").Class("calc").Body(
+		el("form").ID("form").Class("calc").Body(
 			p.rulePicker(false),
-			app.FieldSet().ID("wages").Body(
-				app.Legend().Text(tr(l, "emp.wage")),
+			group("wages", tr(l, "emp.wage"),
 				p.field(fieldOpts{name: "wage", label: "emp.wage"}),
 				app.P().Class("or").Text(tr(l, "emp.or")),
 				p.field(fieldOpts{name: "annual", label: "emp.annual"}),

@@ -171,12 +171,11 @@ func (p *employerPage) Render() app.UI {
 func (p *employerPage) employerForm(method calc.Method, rows []int, fromFile bool) []app.UI {
 	l := p.lang
 	return []app.UI{
-		app.H1().Text(tr(l, "er.title")),
+		el("h1").Text(tr(l, "er.title")),
 		app.P().Class("intro").Text(tr(l, "er.intro")),
-		app.Form().ID("form").Class("calc").Body(
+		el("form").ID("form").Class("calc").Body(
 			p.rulePicker(false),
-			app.FieldSet().ID("unit").Body(
-				app.Legend().Text(tr(l, "er.kind")),
+			group("unit", tr(l, "er.kind"),
 				p.selectField("kind", "er.kind", []choice{
 					{"enterprise", tr(l, "er.kind.enterprise")}, {"institution", tr(l, "er.kind.institution")},
 					{"social_organization", tr(l, "er.kind.social_organization")}}),
@@ -189,8 +188,7 @@ func (p *employerPage) employerForm(method calc.Method, rows []int, fromFile boo
 			),
 			p.selectField("source", "er.source", []choice{{"rows", tr(l, "er.source.rows")}, {"file", tr(l, "er.source.file")}}),
 			app.If(!fromFile, func() app.UI {
-				return app.FieldSet().ID("staff").Body(
-					app.Legend().Text(tr(l, "er.staff")),
+				return group("staff", tr(l, "er.staff"),
 					app.Range(rows).Slice(func(i int) app.UI { return p.row(i) }),
 					app.Button().ID("add-row").Type("button").Class("secondary").OnClick(p.addRow).Text(tr(l, "er.add")),
 				)
@@ -200,6 +198,19 @@ func (p *employerPage) employerForm(method calc.Method, rows []int, fromFile boo
 		p.checklist(),
 		app.If(!p.kiosk, func() app.UI { return p.drafts() }),
 	}
+}
+
+// employeeRows are the typed-in employees' results as table rows.
+func employeeRows(l Lang, employees []estimate.EmployeeOut) [][]string {
+	rows := make([][]string, len(employees))
+	for i, em := range employees {
+		base := em.Base
+		if base == "" {
+			base = "—"
+		}
+		rows[i] = []string{em.ID, em.Wage, base, tr(l, "outcome."+em.Outcome)}
+	}
+	return rows
 }
 
 // row renders one employee row: id, wage, status and a remove button.
@@ -224,21 +235,8 @@ func (p *employerPage) result() app.UI {
 		p.figure("result-unit-base", "er.unitBase", e.Base),
 		app.P().ID("result-decided").Class("outcome").Text(tr(l, "er.decided."+e.DecidedBy)),
 		p.figure("result-sum", "er.sum", e.SumEmployeeBases),
-		app.Table().ID("result-employees").Class("roster").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text(tr(l, "er.id")), app.Th().Scope("col").Text(tr(l, "er.wage")),
-				app.Th().Scope("col").Text(tr(l, "res.base")), app.Th().Scope("col").Text(tr(l, "er.status")),
-			)),
-			app.TBody().Body(app.Range(e.Employees).Slice(func(i int) app.UI {
-				em := e.Employees[i]
-				base := em.Base
-				if base == "" {
-					base = "—"
-				}
-				return app.Tr().Body(app.Td().Text(em.ID), app.Td().Text(em.Wage), app.Td().Class("num").Text(base),
-					app.Td().Text(tr(l, "outcome."+em.Outcome)))
-			})),
-		),
+		textTable("result-employees", "roster",
+			[]string{tr(l, "er.id"), tr(l, "er.wage"), tr(l, "res.base"), tr(l, "er.status")}, employeeRows(l, e.Employees), 2),
 		p.contributions(e.Contributions),
 		p.warnings(p.resp.Warnings),
 		p.explanation("result-explain", e.Steps),

@@ -320,16 +320,16 @@ func (p *employerPage) printForm(which string) app.EventHandler {
 // the result.
 func (p *employerPage) importSection() app.UI {
 	l := p.lang
-	return app.Section().ID("import").Class("import").Body(
-		app.H2().Text(tr(l, "imp.title")),
+	return el("section").ID("import").Class("import").Body(
+		el("h2").Text(tr(l, "imp.title")),
 		app.P().Class("hint").Text(tr(l, "imp.intro")),
 		app.Div().Class("field").Body(
-			app.Label().For("file").Text(tr(l, "imp.file")),
+			el("label").Attr("for", "file").Text(tr(l, "imp.file")),
 			app.Input().ID("file").Type("file").Accept(".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain").OnChange(p.onFile),
 		),
 		app.Div().Class("field").Body(
-			app.Label().For("paste").Text(tr(l, "imp.paste")),
-			app.Textarea().ID("paste").Rows(4).Attr("spellcheck", "false"),
+			el("label").Attr("for", "paste").Text(tr(l, "imp.paste")),
+			el("textarea").ID("paste").Attr("rows", 4).Attr("spellcheck", "false"),
 			app.Button().ID("paste-read").Type("button").Class("secondary").OnClick(p.onPaste).Text(tr(l, "imp.pasteRead")),
 		),
 		app.If(p.imp != nil, func() app.UI { return p.importState() }),
@@ -351,8 +351,8 @@ func (p *employerPage) importState() app.UI {
 	}
 	if imp.running {
 		parts = append(parts, app.Div().ID("import-progress").Class("progress").Body(
-			app.Label().For("import-bar").Text(fmt.Sprintf(tr(l, "imp.progress"), imp.done, imp.total)),
-			app.Progress().ID("import-bar").Max(max(imp.total, 1)).Value(imp.done),
+			el("label").Attr("for", "import-bar").Text(fmt.Sprintf(tr(l, "imp.progress"), imp.done, imp.total)),
+			el("progress").ID("import-bar").Attr("max", max(imp.total, 1)).Attr("value", imp.done),
 			app.Button().ID("import-cancel").Type("button").Class("secondary").OnClick(p.onCancel).Text(tr(l, "imp.cancel")),
 		))
 	}
@@ -370,15 +370,14 @@ func (p *employerPage) mappingStep() app.UI {
 	for _, c := range payroll.Columns {
 		choices = append(choices, choice{string(c), pick(l, c.Label(), c.LabelEN())})
 	}
-	return app.FieldSet().ID("mapping").Body(
-		app.Legend().Text(tr(l, "imp.mapping")),
+	return group("mapping", tr(l, "imp.mapping"),
 		app.If(len(missing) > 0, func() app.UI {
 			return app.P().ID("mapping-missing").Class("needed").Text(tr(l, "imp.missing") + strings.Join(missing, "、"))
 		}),
 		app.Range(imp.header).Slice(func(i int) app.UI {
 			id := "map-" + strconv.Itoa(i)
 			return app.Div().Class("field").Body(
-				app.Label().For(id).Text(imp.header[i]),
+				el("label").Attr("for", id).Text(imp.header[i]),
 				app.Select().ID(id).OnChange(p.onMap(i)).Body(app.Range(choices).Slice(func(j int) app.UI {
 					return app.Option().Value(choices[j].value).Selected(string(imp.mapping[i]) == choices[j].value).Text(choices[j].label)
 				})),
@@ -417,35 +416,33 @@ func (p *employerPage) importResult() app.UI {
 			app.Button().ID("print-approval").Type("button").Class("secondary").OnClick(p.printForm("approval")).Text(tr(l, "imp.printApproval")),
 			app.Button().ID("print-publicity").Type("button").Class("secondary").OnClick(p.printForm("publicity")).Text(tr(l, "imp.printPublicity")),
 		),
-		app.Div().Class("table-wrap").Body(app.Table().ID("import-roster").Class("roster").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text(tr(l, "imp.line")), app.Th().Scope("col").Text(tr(l, "er.id")),
-				app.Th().Scope("col").Text(tr(l, "imp.idNumber")), app.Th().Scope("col").Text(tr(l, "er.wage")),
-				app.Th().Scope("col").Text(tr(l, "res.base")), app.Th().Scope("col").Text(tr(l, "er.status")),
-			)),
-			app.TBody().Body(app.Range(shown).Slice(func(i int) app.UI {
-				en := shown[i]
-				base := "—"
-				if en.Result.Base != nil {
-					base = calc.Yuan(*en.Result.Base)
-				}
-				wage := ""
-				if en.Result.Wage != nil {
-					wage = calc.Yuan(*en.Result.Wage)
-				}
-				return app.Tr().Body(app.Td().Text(strconv.Itoa(en.Row.Line)), app.Td().Text(en.Row.Who()),
-					app.Td().Text(payroll.MaskIDNumber(en.Row.IDNumber)), app.Td().Class("num").Text(wage),
-					app.Td().Class("num").Text(base), app.Td().Text(tr(l, "outcome."+string(en.Result.Outcome))))
-			})),
-		)),
+		app.Div().Class("table-wrap").Body(textTable("import-roster", "roster",
+			[]string{tr(l, "imp.line"), tr(l, "er.id"), tr(l, "imp.idNumber"), tr(l, "er.wage"), tr(l, "res.base"), tr(l, "er.status")},
+			rosterRows(l, shown), 3, 4)),
 		app.If(len(imp.entries) > rosterPageSize, func() app.UI {
 			return app.Div().ID("roster-pager").Class("tools").Body(
 				app.Button().ID("roster-prev").Type("button").Class("secondary").Disabled(imp.page == 0).OnClick(p.onPage(-1)).Text(tr(l, "imp.prev")),
-				app.Span().ID("roster-page").Text(fmt.Sprintf(tr(l, "imp.page"), from+1, to, len(imp.entries))),
+				el("span").ID("roster-page").Text(fmt.Sprintf(tr(l, "imp.page"), from+1, to, len(imp.entries))),
 				app.Button().ID("roster-next").Type("button").Class("secondary").Disabled(to >= len(imp.entries)).OnClick(p.onPage(1)).Text(tr(l, "imp.next")),
 			)
 		}),
 	)
+}
+
+// rosterRows are the roster's rows as shown on screen (ID numbers masked).
+func rosterRows(l Lang, entries []payroll.Entry) [][]string {
+	rows := make([][]string, len(entries))
+	for i, en := range entries {
+		base, wage := "—", ""
+		if en.Result.Base != nil {
+			base = calc.Yuan(*en.Result.Base)
+		}
+		if en.Result.Wage != nil {
+			wage = calc.Yuan(*en.Result.Wage)
+		}
+		rows[i] = []string{strconv.Itoa(en.Row.Line), en.Row.Who(), payroll.MaskIDNumber(en.Row.IDNumber), wage, base, tr(l, "outcome."+string(en.Result.Outcome))}
+	}
+	return rows
 }
 
 // rejectedRows lists each rejected row with its reasons and its cells as
@@ -454,7 +451,7 @@ func (p *employerPage) rejectedRows() app.UI {
 	l, imp := p.lang, p.imp
 	shown := imp.rejected[:min(len(imp.rejected), 200)]
 	return app.Div().ID("rejected").Class("rejected").Body(
-		app.H3().Text(fmt.Sprintf(tr(l, "imp.rejected"), len(imp.rejected))),
+		el("h2").Text(fmt.Sprintf(tr(l, "imp.rejected"), len(imp.rejected))),
 		app.Range(shown).Slice(func(i int) app.UI {
 			r := shown[i]
 			cells := imp.fixes[r.line]
@@ -463,13 +460,13 @@ func (p *employerPage) rejectedRows() app.UI {
 			}
 			return app.Div().ID("rejected-"+strconv.Itoa(r.line)).Class("bad-row").Body(
 				app.P().Class("error").Text(fmt.Sprintf(tr(l, "imp.lineN"), r.line)),
-				app.Ul().Body(app.Range(r.errs).Slice(func(j int) app.UI {
+				el("ul").Body(app.Range(r.errs).Slice(func(j int) app.UI {
 					e := r.errs[j]
 					col := ""
 					if e.Header != "" {
 						col = "「" + e.Header + "」 "
 					}
-					return app.Li().DataSet("code", e.Code).Text(col + pick(l, e.Message, e.MessageEN))
+					return el("li").DataSet("code", e.Code).Text(col + pick(l, e.Message, e.MessageEN))
 				})),
 				app.Div().Class("cells").Body(app.Range(imp.header).Slice(func(c int) app.UI {
 					v := ""
@@ -478,7 +475,7 @@ func (p *employerPage) rejectedRows() app.UI {
 					}
 					id := fmt.Sprintf("fix-%d-%d", r.line, c)
 					return app.Div().Class("field").Body(
-						app.Label().For(id).Text(imp.header[c]),
+						el("label").Attr("for", id).Text(imp.header[c]),
 						app.Input().ID(id).Type("text").Value(v).OnInput(p.onFix(r.line, c)),
 					)
 				})),

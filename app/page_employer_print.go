@@ -67,42 +67,35 @@ func (p *employerPage) printViews() app.UI {
 	if rs, found := rules.ByID(p.form["set"]); found {
 		cite = rs.Document
 	}
+	date := p.form["date"]
 	if p.printing == "publicity" {
-		return app.Section().ID("print-publicity").Class("print-view").Body(
-			app.H1().Text("缴费基数公示表"),
-			app.P().Text("缴费月份:"+p.form["date"]+" · 依据:"+cite),
-			app.Table().Class("print-table").Body(
-				app.THead().Body(app.Tr().Body(app.Th().Text("序号"), app.Th().Text("姓名"), app.Th().Text("身份证号码"), app.Th().Text("个人缴费基数(元)"))),
-				app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
-					r := rows[i]
-					base := r.base
-					if base == "" {
-						base = r.outcome
-					}
-					return app.Tr().Body(app.Td().Text(strconv.Itoa(i+1)), app.Td().Text(r.name), app.Td().Text(payroll.MaskIDNumber(r.idNumber)), app.Td().Class("num").Text(base))
-				})),
-			),
+		body := make([][]string, len(rows))
+		for i, r := range rows {
+			base := r.base
+			if base == "" {
+				base = r.outcome
+			}
+			body[i] = []string{strconv.Itoa(i + 1), r.name, payroll.MaskIDNumber(r.idNumber), base}
+		}
+		return app.Div().ID("print-publicity").Class("print-view").Body(
+			el("h1").Text("缴费基数公示表"),
+			app.P().Text("缴费月份:"+date+" · 依据:"+cite),
+			textTable("", "print-table", []string{"序号", "姓名", "身份证号码", "个人缴费基数(元)"}, body, 3),
 			app.P().Text("单位缴费基数:"+unitBase+" 元"),
 			app.P().Class("sign").Text("如对本人缴费基数有异议,请在公示期内向单位人事或财务部门提出。    单位(盖章):            日期:"),
 		)
 	}
-	return app.Section().ID("print-approval").Class("print-view").Body(
-		app.H1().Text("基本养老保险缴费基数核定表"),
-		app.Table().Class("print-meta").Body(app.TBody().Body(
-			app.Tr().Body(app.Th().Text("缴费月份"), app.Td().Text(p.form["date"]), app.Th().Text("依据"), app.Td().Text(cite)),
-			app.Tr().Body(app.Th().Text("上年月平均工资总额"), app.Td().Text(payrollText), app.Th().Text("个人缴费基数之和"), app.Td().Text(sum)),
-			app.Tr().Body(app.Th().Text("单位缴费基数"), app.Td().Text(unitBase), app.Th().Text("核定方式"), app.Td().Text(tr(Zh, "er.decided."+decidedBy))),
-			app.Tr().Body(app.Th().Text("人数"), app.Td().Text(strconv.Itoa(len(rows))), app.Th().Text(""), app.Td().Text("")),
-		)),
-		app.Table().Class("print-table").Body(
-			app.THead().Body(app.Tr().Body(app.Th().Text("序号"), app.Th().Text("姓名"), app.Th().Text("工号"), app.Th().Text("身份证号码"),
-				app.Th().Text("人员类别"), app.Th().Text("上年月平均工资"), app.Th().Text("个人缴费基数"), app.Th().Text("核定情况"))),
-			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
-				r := rows[i]
-				return app.Tr().Body(app.Td().Text(strconv.Itoa(i+1)), app.Td().Text(r.name), app.Td().Text(r.staffID), app.Td().Text(r.idNumber),
-					app.Td().Text(r.status), app.Td().Class("num").Text(r.wage), app.Td().Class("num").Text(r.base), app.Td().Text(r.outcome))
-			})),
-		),
+	body := make([][]string, len(rows))
+	for i, r := range rows {
+		body[i] = []string{strconv.Itoa(i + 1), r.name, r.staffID, r.idNumber, r.status, r.wage, r.base, r.outcome}
+	}
+	return app.Div().ID("print-approval").Class("print-view").Body(
+		el("h1").Text("基本养老保险缴费基数核定表"),
+		termList("", "print-meta", []pair{
+			{"", "缴费月份", date}, {"", "依据", cite}, {"", "上年月平均工资总额", payrollText}, {"", "个人缴费基数之和", sum},
+			{"", "单位缴费基数", unitBase}, {"", "核定方式", tr(Zh, "er.decided."+decidedBy)}, {"", "人数", strconv.Itoa(len(rows))},
+		}),
+		textTable("", "print-table", []string{"序号", "姓名", "工号", "身份证号码", "人员类别", "上年月平均工资", "个人缴费基数", "核定情况"}, body, 5, 6),
 		app.P().Class("sign").Text("单位(盖章):                经办人:                日期:                社保经办机构审核:"),
 	)
 }
@@ -123,11 +116,11 @@ func (p *employerPage) checklist() app.UI {
 		return app.Text("")
 	}
 	docs := r.YearRules.Documents
-	return app.Section().ID("checklist").Class("checklist").Body(
-		app.H2().Text(tr(p.lang, "er.checklist")),
-		app.Ul().Body(app.Range(docs).Slice(func(i int) app.UI {
+	return el("section").ID("checklist").Class("checklist").Body(
+		el("h2").Text(tr(p.lang, "er.checklist")),
+		el("ul").Body(app.Range(docs).Slice(func(i int) app.UI {
 			d := docs[i]
-			return app.Li().Body(app.Span().Text(pick(p.lang, d.Name, d.NameEN)), app.Span().Class("ref").Text(d.Cite.String()))
+			return el("li").Body(el("span").Text(pick(p.lang, d.Name, d.NameEN)), el("span").Class("ref").Text(d.Cite.String()))
 		})),
 	)
 }
@@ -139,7 +132,7 @@ const draftKey = "sibase-employer-draft"
 // drafts renders the save, restore and delete buttons.
 func (p *employerPage) drafts() app.UI {
 	l := p.lang
-	return app.Section().ID("drafts").Class("drafts").Body(
+	return app.Div().ID("drafts").Class("drafts").Body(
 		app.P().Class("hint").Text(tr(l, "er.draft.hint")),
 		app.Div().Class("tools").Body(
 			app.Button().ID("draft-save").Type("button").Class("secondary").OnClick(p.saveDraft).Text(tr(l, "er.draft.save")),

@@ -93,12 +93,11 @@ func (p *flexiblePage) Render() app.UI {
 	p.beginRender()
 	l := p.lang
 	return page(l, "/flexible",
-		app.H1().Text(tr(l, "flex.title")),
+		el("h1").Text(tr(l, "flex.title")),
 		app.P().Class("intro").Text(tr(l, "flex.intro")),
-		app.Form().ID("form").Class("calc").Body(
+		el("form").ID("form").Class("calc").Body(
 			p.rulePicker(true),
-			app.FieldSet().ID("choice").Body(
-				app.Legend().Text(tr(l, "flex.ratio")),
+			group("choice", tr(l, "flex.ratio"),
 				p.choice(),
 			),
 		),
@@ -127,7 +126,7 @@ func (p *flexiblePage) choice() app.UI {
 			}
 		}
 		return app.Div().Class("field").Body(
-			app.Label().For("tier").Text(tr(l, "flex.tier")),
+			el("label").Attr("for", "tier").Text(tr(l, "flex.tier")),
 			app.Select().ID("tier").Name("tier").OnChange(p.onTier).Body(
 				app.Range(choices).Slice(func(i int) app.UI {
 					return app.Option().Value(choices[i].value).Selected(choices[i].value == selected).Text(choices[i].label)
@@ -139,14 +138,14 @@ func (p *flexiblePage) choice() app.UI {
 	return app.Div().Body(
 		p.slider(),
 		app.Div().Class("field").Body(
-			app.Label().For("ratio").Text(tr(l, "flex.ratio")),
+			el("label").Attr("for", "ratio").Text(tr(l, "flex.ratio")),
 			app.Input().ID("ratio").Name("ratio").Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
 				Placeholder("0.7 / 70%").Value(p.form["ratio"]).OnInput(p.onRatio).
 				Aria("invalid", ratioErr != "").Aria("describedby", "ratio-error"),
 			app.If(ratioErr != "", func() app.UI { return app.P().ID("ratio-error").Class("error").Role("alert").Text(ratioErr) }),
 		),
 		app.Div().Class("field").Body(
-			app.Label().For("amount").Text(tr(l, "flex.amount")),
+			el("label").Attr("for", "amount").Text(tr(l, "flex.amount")),
 			app.Input().ID("amount").Name("amount").Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
 				Value(p.form["amount"]).OnInput(p.onAmount).
 				Aria("invalid", amountErr != "").Aria("describedby", "amount-error"),
@@ -169,7 +168,7 @@ func (p *flexiblePage) slider() app.UI {
 	}
 	pct := func(d decimal.Decimal) string { return d.Div(avg).Shift(2).Round(0).String() }
 	return app.Div().Class("field").Body(
-		app.Label().For("slider").Text(tr(p.lang, "flex.slider")),
+		el("label").Attr("for", "slider").Text(tr(p.lang, "flex.slider")),
 		app.Input().ID("slider").Type("range").Min(pct(lo)).Max(pct(hi)).Step(1).Value(pct(base)).
 			OnInput(p.onSlider).Aria("valuetext", pct(base)+"%"),
 	)

@@ -43,12 +43,11 @@ func (p *institutionPage) Render() app.UI {
 	p.beginRender()
 	l := p.lang
 	return page(l, "/institution",
-		app.H1().Text(tr(l, "inst.title")),
+		el("h1").Text(tr(l, "inst.title")),
 		app.P().Class("intro").Text(tr(l, "inst.intro")),
-		app.Form().ID("form").Class("calc").Body(
+		el("form").ID("form").Class("calc").Body(
 			p.rulePicker(false),
-			app.FieldSet().ID("wages").Body(
-				app.Legend().Text(tr(l, "inst.basic")),
+			group("wages", tr(l, "inst.basic"),
 				p.field(fieldOpts{name: "basic", label: "inst.basic"}),
 			),
 		),

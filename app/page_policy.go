@@ -33,7 +33,7 @@ func (p *policyPage) Render() app.UI {
 		return page(l, "/policy", app.P().Class("error").Text(err.Error()))
 	}
 	return page(l, "/policy",
-		app.H1().Text(tr(l, "pol.title")),
+		el("h1").Text(tr(l, "pol.title")),
 		app.P().Class("intro").Text(tr(l, "pol.intro")),
 		app.Range(sets).Slice(func(i int) app.UI { return p.ruleSet(sets[i]) }),
 	)
@@ -59,27 +59,25 @@ func (p *policyPage) ruleSet(rs *calc.RuleSet) app.UI {
 	}
 	ns := notes(l, rs)
 	periods := rs.Periods()
-	return app.Section().ID("policy-"+rs.ID).Class("policy").Body(
-		app.H2().Text(pick(l, rs.RegionName, rs.RegionNameEN)+" · "+pick(l, rs.Title, rs.TitleEN)),
-		app.Dl().Class("meta").Body(
-			app.Dt().Text(tr(l, "res.citation")), app.Dd().Text(rs.Document),
-			app.Dt().Text(tr(l, "pol.issuer")), app.Dd().Text(rs.Issuer),
-			app.Dt().Text(tr(l, "pol.period")), app.Dd().Text(rs.Start().String()+" – "+until),
-			app.Dt().Text(tr(l, "pol.status")), app.Dd().Text(tr(l, "status."+string(rs.Status))),
-			app.Dt().Text(tr(l, "pol.reviewed")), app.Dd().Text(rs.ReviewedThrough.String()),
-		),
+	return el("section").ID("policy-"+rs.ID).Class("policy").Body(
+		el("h2").Text(pick(l, rs.RegionName, rs.RegionNameEN)+" · "+pick(l, rs.Title, rs.TitleEN)),
+		termList("", "meta", []pair{
+			{"", tr(l, "res.citation"), rs.Document}, {"", tr(l, "pol.issuer"), rs.Issuer},
+			{"", tr(l, "pol.period"), rs.Start().String() + " – " + until},
+			{"", tr(l, "pol.status"), tr(l, "status."+string(rs.Status))}, {"", tr(l, "pol.reviewed"), rs.ReviewedThrough.String()},
+		}),
 		app.If(len(ns) > 0, func() app.UI {
-			return app.Ul().Class("notes").Body(app.Range(ns).Slice(func(i int) app.UI { return app.Li().Text(ns[i]) }))
+			return el("ul").Class("notes").Body(app.Range(ns).Slice(func(i int) app.UI { return el("li").Text(ns[i]) }))
 		}),
 		app.Div().Class("table-wrap").Body(
-			app.Table().Class("periods").Body(
-				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text(tr(l, "pol.period")), app.Th().Scope("col").Text(tr(l, "pol.average")),
-					app.Th().Scope("col").Text(tr(l, "pol.floor")), app.Th().Scope("col").Text(tr(l, "pol.cap")),
-					app.Th().Scope("col").Text(tr(l, "pol.flexible")), app.Th().Scope("col").Text(tr(l, "pol.rounding")),
-					app.Th().Scope("col").Text(tr(l, "pol.rates")),
-				)),
-				app.TBody().Body(app.Range(periods).Slice(func(i int) app.UI { return p.period(rs, periods[i]) })),
+			el("table").Class("periods").Body(
+				el("tr").Body(
+					el("th").Attr("scope", "col").Text(tr(l, "pol.period")), el("th").Attr("scope", "col").Text(tr(l, "pol.average")),
+					el("th").Attr("scope", "col").Text(tr(l, "pol.floor")), el("th").Attr("scope", "col").Text(tr(l, "pol.cap")),
+					el("th").Attr("scope", "col").Text(tr(l, "pol.flexible")), el("th").Attr("scope", "col").Text(tr(l, "pol.rounding")),
+					el("th").Attr("scope", "col").Text(tr(l, "pol.rates")),
+				),
+				app.Range(periods).Slice(func(i int) app.UI { return p.period(rs, periods[i]) }),
 			),
 		),
 	)
@@ -87,8 +85,8 @@ func (p *policyPage) ruleSet(rs *calc.RuleSet) app.UI {
 
 // cited is a figure with its clause under it; label names its column
 // for the phone layout.
-func cited(label, text string, c calc.Citation) app.HTMLTd {
-	return app.Td().DataSet("label", label).Body(app.Span().Text(text), app.Span().Class("ref").Text(c.String()))
+func cited(label, text string, c calc.Citation) app.HTMLElem {
+	return el("td").DataSet("label", label).Body(el("span").Text(text), el("span").Class("ref").Text(c.String()))
 }
 
 // boundText is a floor, cap or flexible bound as written in the rules.
@@ -106,7 +104,7 @@ func (p *policyPage) period(rs *calc.RuleSet, per calc.Period) app.UI {
 	l := p.lang
 	r, err := rs.At(per.From)
 	if err != nil {
-		return app.Tr().Body(app.Td().ColSpan(7).Text(pick(l, err.Message, err.MessageEN)))
+		return el("tr").Body(el("td").Attr("colspan", 7).Text(pick(l, err.Message, err.MessageEN)))
 	}
 	to := per.To.String()
 	if to == "" {
@@ -120,7 +118,7 @@ func (p *policyPage) period(rs *calc.RuleSet, per calc.Period) app.UI {
 			avg += " · " + r.Average.Source.Doc
 		}
 	}
-	flex := app.Td().DataSet("label", tr(l, "pol.flexible")).Text("—")
+	flex := el("td").DataSet("label", tr(l, "pol.flexible")).Text("—")
 	if f := r.Flexible; f != nil {
 		text := boundText(l, f.Min) + " – " + boundText(l, f.Max)
 		if f.Tiers != nil {
@@ -151,13 +149,13 @@ func (p *policyPage) period(rs *calc.RuleSet, per calc.Period) app.UI {
 		rates = []string{"—"}
 	}
 	round := pick(l, r.Rounding.String(), r.Rounding.StringEN())
-	return app.Tr().Body(
-		app.Th().Scope("row").Text(per.From.String()+" – "+to),
+	return el("tr").Body(
+		el("th").Attr("scope", "row").Text(per.From.String()+" – "+to),
 		cited(tr(l, "pol.average"), avg, r.Average.Cite),
 		cited(tr(l, "pol.floor"), boundText(l, r.Floor), r.Floor.Cite),
 		cited(tr(l, "pol.cap"), boundText(l, r.Cap), r.Cap.Cite),
 		flex,
 		cited(tr(l, "pol.rounding"), round, r.RoundingCite),
-		app.Td().DataSet("label", tr(l, "pol.rates")).Text(strings.Join(rates, "; ")),
+		el("td").DataSet("label", tr(l, "pol.rates")).Text(strings.Join(rates, "; ")),
 	)
 }

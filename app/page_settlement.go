@@ -87,38 +87,42 @@ func (p *settlementPage) Render() app.UI {
 		events = append(events, choice{e, tr(l, "st.event."+e)})
 	}
 	return page(l, "/settlement",
-		app.H1().Text(tr(l, "st.title")),
+		el("h1").Text(tr(l, "st.title")),
 		app.P().Class("intro").Text(tr(l, "st.intro")),
-		app.Form().ID("form").Class("calc").Body(
+		el("form").ID("form").Class("calc").Body(
 			p.rulePicker(false),
-			app.FieldSet().ID("worker").Body(
-				app.Legend().Text(tr(l, "st.worker")),
+			group("worker", tr(l, "st.worker"),
 				p.field(fieldOpts{name: "wage", label: "st.wage"}),
 				p.field(fieldOpts{name: "provWorker", label: "st.provWorker"}),
 			),
-			app.FieldSet().ID("unit").Body(
-				app.Legend().Text(tr(l, "st.unit")),
+			group("unit", tr(l, "st.unit"),
 				p.field(fieldOpts{name: "payroll", label: "st.payroll"}),
 				p.field(fieldOpts{name: "provUnit", label: "st.provUnit"}),
 				p.field(fieldOpts{name: "rateUnit", label: "st.rateUnit", kind: "ratio"}),
 			),
-			app.FieldSet().ID("carry").Body(
-				app.Legend().Text(tr(l, "st.carry")),
+			group("carry", tr(l, "st.carry"),
 				p.field(fieldOpts{name: "months", label: "st.months", kind: "int"}),
 			),
-			app.FieldSet().ID("questions").Body(
-				app.Legend().Text(tr(l, "st.questions")),
+			group("questions", tr(l, "st.questions"),
 				p.field(fieldOpts{name: "baseMonth", label: "st.baseMonth", kind: "month"}),
 				p.field(fieldOpts{name: "asked", label: "st.asked", kind: "month"}),
 				app.Div().Class("field check").Body(
 					app.Input().ID("written").Type("checkbox").Checked(p.form["written"] == "yes").OnChange(p.onWritten),
-					app.Label().For("written").Text(tr(l, "st.written")),
+					el("label").Attr("for", "written").Text(tr(l, "st.written")),
 				),
 				p.selectField("event", "st.event", events),
 			),
 		),
 		p.resultBox(p.result),
 	)
+}
+
+// withUnit appends a unit to a figure, or gives "" for no figure.
+func withUnit(figure, unit string) string {
+	if figure == "" {
+		return ""
+	}
+	return figure + " " + unit
 }
 
 func (p *settlementPage) result() app.UI {
@@ -139,17 +143,13 @@ func (p *settlementPage) result() app.UI {
 				total = part.BaseDifference
 			}
 			parts = append(parts, app.Div().ID("settle-"+s.id).Class("settle").Body(
-				app.H2().Text(tr(l, s.key)),
+				el("h2").Text(tr(l, s.key)),
 				app.P().ID("settle-"+s.id+"-direction").Class("outcome "+part.Direction).Text(tr(l, "st."+part.Direction)),
-				app.Dl().Body(
-					app.Dt().Text(tr(l, "st.baseDiff")), app.Dd().Text(part.BaseDifference+" "+tr(l, "res.perMonth")),
-					app.If(part.PerMonth != "", func() app.UI {
-						return app.Div().Body(app.Dt().Text(tr(l, "st.perMonth")), app.Dd().Text(part.PerMonth+" "+tr(l, "res.yuan")))
-					}),
-					app.If(part.Total != "", func() app.UI {
-						return app.Div().Body(app.Dt().Text(tr(l, "st.total")), app.Dd().ID("settle-"+s.id+"-total").Text(part.Total+" "+tr(l, "res.yuan")))
-					}),
-				),
+				termList("", "", []pair{
+					{"", tr(l, "st.baseDiff"), part.BaseDifference + " " + tr(l, "res.perMonth")},
+					{"", tr(l, "st.perMonth"), withUnit(part.PerMonth, tr(l, "res.yuan"))},
+					{"settle-" + s.id + "-total", tr(l, "st.total"), withUnit(part.Total, tr(l, "res.yuan"))},
+				}),
 				p.explanation("settle-"+s.id+"-explain", part.Steps),
 			))
 		}
@@ -170,9 +170,9 @@ func (p *settlementPage) result() app.UI {
 			verdict = tr(l, yes)
 		}
 		parts = append(parts, app.Div().ID("answer-"+[]string{"0", "1"}[min(i, 1)]).Class("answer").Body(
-			app.Strong().Text(verdict),
-			app.Span().Text(" "+pick(l, a.Text, a.TextEN)),
-			app.Span().Class("ref").Text(a.Ref),
+			el("strong").Text(verdict),
+			el("span").Text(" "+pick(l, a.Text, a.TextEN)),
+			el("span").Class("ref").Text(a.Ref),
 		))
 	}
 	if len(parts) == 0 {

@@ -93,8 +93,7 @@ func (p *formPage) rulePicker(flexible bool) app.UI {
 		zh, en := calc.AverageName(avg)
 		avgLabel = pick(p.lang, zh, en)
 	}
-	return app.FieldSet().ID("rules").Class("rules").Body(
-		app.Legend().Text(tr(p.lang, "rules.legend")),
+	return group("rules", tr(p.lang, "rules.legend"),
 		p.field(fieldOpts{name: "date", label: "rules.date", kind: "month"}),
 		p.selectField("set", "rules.set", setChoices(p.lang)),
 		app.If(!custom, func() app.UI { return setHint(p.lang, p.form["set"]) }),

@@ -51,7 +51,7 @@ func (p *formPage) field(o fieldOpts) app.UI {
 		input = input.Aria("describedby", describedBy)
 	}
 	return app.Div().Class("field").Body(
-		app.Label().For(o.name).Text(label),
+		el("label").Attr("for", o.name).Text(label),
 		app.If(o.hint != "", func() app.UI { return app.P().ID(o.name + "-hint").Class("hint").Text(o.hint) }),
 		input,
 		app.If(errText != "", func() app.UI { return p.errorLine(o.name, errText) }),
@@ -75,7 +75,7 @@ type choice struct{ value, label string }
 func (p *formPage) selectField(name, labelKey string, choices []choice) app.UI {
 	errText := p.errorFor(name)
 	return app.Div().Class("field").Body(
-		app.Label().For(name).Text(tr(p.lang, labelKey)),
+		el("label").Attr("for", name).Text(tr(p.lang, labelKey)),
 		app.Select().ID(name).Name(name).OnChange(p.onInput(name)).Body(
 			app.Range(choices).Slice(func(i int) app.UI {
 				c := choices[i]
@@ -89,22 +89,22 @@ func (p *formPage) selectField(name, labelKey string, choices []choice) app.UI {
 // figure renders one result figure: a label and an amount in yuan.
 func (p *formPage) figure(id, labelKey, amount string) app.UI {
 	return app.Div().Class("figure").Body(
-		app.Span().Class("figure-label").Text(tr(p.lang, labelKey)),
-		app.Span().ID(id).Class("figure-value").Text(amount),
-		app.Span().Class("figure-unit").Text(tr(p.lang, "res.yuan")),
+		el("span").Class("figure-label").Text(tr(p.lang, labelKey)),
+		el("span").ID(id).Class("figure-value").Text(amount),
+		el("span").Class("figure-unit").Text(tr(p.lang, "res.yuan")),
 	)
 }
 
 // explanation renders the steps folded under the result, each with its
 // clause.
 func (p *formPage) explanation(id string, steps []calc.Step) app.UI {
-	return app.Details().ID(id).Class("explain").Body(
-		app.Summary().Text(tr(p.lang, "res.explain")),
-		app.Ol().Body(app.Range(steps).Slice(func(i int) app.UI {
+	return el("details").ID(id).Class("explain").Body(
+		el("summary").Text(tr(p.lang, "res.explain")),
+		el("ol").Body(app.Range(steps).Slice(func(i int) app.UI {
 			s := steps[i]
-			return app.Li().Body(
-				app.Span().Text(pick(p.lang, s.Text, s.TextEN)),
-				app.If(s.Ref != "", func() app.UI { return app.Span().Class("ref").Text(s.Ref) }),
+			return el("li").Body(
+				el("span").Text(pick(p.lang, s.Text, s.TextEN)),
+				app.If(s.Ref != "", func() app.UI { return el("span").Class("ref").Text(s.Ref) }),
 			)
 		})),
 	)
@@ -116,9 +116,9 @@ func (p *formPage) warnings(ws []calc.Warning) app.UI {
 		return app.Text("")
 	}
 	return app.Div().ID("warnings").Class("warnings").Role("note").Body(
-		app.Strong().Text(tr(p.lang, "res.warnings")),
-		app.Ul().Body(app.Range(ws).Slice(func(i int) app.UI {
-			return app.Li().DataSet("code", ws[i].Code).Text(pick(p.lang, ws[i].Message, ws[i].MessageEN))
+		el("strong").Text(tr(p.lang, "res.warnings")),
+		el("ul").Body(app.Range(ws).Slice(func(i int) app.UI {
+			return el("li").DataSet("code", ws[i].Code).Text(pick(p.lang, ws[i].Message, ws[i].MessageEN))
 		})),
 	)
 }
@@ -147,17 +147,17 @@ func (p *formPage) resultBox(body func() app.UI) app.UI {
 		if p.missing() {
 			notice = tr(p.lang, "res.none")
 		}
-		return app.Section().ID("result").Class("result stale").Aria("live", "polite").Body(
+		return el("section").ID("result").Class("result stale").Aria("live", "polite").Body(
 			app.P().ID("result-stale").Text(notice),
 			app.If(msg != "", func() app.UI { return app.P().ID("result-error").Class("error").Role("alert").Text(msg) }),
 		)
 	}
-	return app.Section().ID("result").Class("result").Aria("live", "polite").Body(
+	return el("section").ID("result").Class("result").Aria("live", "polite").Body(
 		body(),
 		app.Div().Class("tools").Body(
 			app.Button().ID("print").Type("button").Class("secondary").OnClick(printPage).Text(tr(p.lang, "res.print")),
 			app.If(!p.kiosk && p.shareURL != "", func() app.UI {
-				return app.A().ID("share").Class("share").Href(p.shareURL).Text(tr(p.lang, "res.share"))
+				return el("a").ID("share").Class("share").Attr("href", p.shareURL).Text(tr(p.lang, "res.share"))
 			}),
 		),
 	)
@@ -174,13 +174,63 @@ func (p *formPage) contributions(c *estimate.Contribution) app.UI {
 		return app.Text("")
 	}
 	row := func(key, monthly, yearly string) app.UI {
-		return app.Tr().Body(app.Th().Scope("row").Text(tr(p.lang, key)), app.Td().Text(monthly), app.Td().Text(yearly))
+		return el("tr").Body(el("th").Attr("scope", "row").Text(tr(p.lang, key)), el("td").Text(monthly), el("td").Text(yearly))
 	}
-	return app.Table().ID("result-contributions").Class("contributions").Body(
-		app.THead().Body(app.Tr().Body(app.Th().Text(""), app.Th().Scope("col").Text(tr(p.lang, "res.monthly")), app.Th().Scope("col").Text(tr(p.lang, "res.yearly")))),
-		app.TBody().Body(
+	return el("table").ID("result-contributions").Class("contributions").Body(
+		el("thead").Body(el("tr").Body(el("th").Text(""), el("th").Attr("scope", "col").Text(tr(p.lang, "res.monthly")), el("th").Attr("scope", "col").Text(tr(p.lang, "res.yearly")))),
+		el("tbody").Body(
 			app.If(c.Unit != "", func() app.UI { return row("res.unit", c.Unit, c.UnitYearly) }),
 			app.If(c.Individual != "", func() app.UI { return row("res.individual", c.Individual, c.IndividualYearly) }),
 		),
 	)
+}
+
+// textTable renders a table of plain text: a header row and body rows.
+// Columns listed in num are right-aligned figures. Pages use it for every
+// table of text so that each is drawn by this one piece of code.
+func textTable(id, class string, head []string, rows [][]string, num ...int) app.UI {
+	isNum := make([]bool, len(head))
+	for _, c := range num {
+		isNum[c] = true
+	}
+	return el("table").ID(id).Class(class).Body(
+		el("thead").Body(el("tr").Body(app.Range(head).Slice(func(i int) app.UI {
+			return el("th").Attr("scope", "col").Text(head[i])
+		}))),
+		el("tbody").Body(app.Range(rows).Slice(func(i int) app.UI {
+			row := rows[i]
+			return el("tr").Body(app.Range(row).Slice(func(j int) app.UI {
+				td := el("td").Text(row[j])
+				if j < len(isNum) && isNum[j] {
+					td = td.Class("num")
+				}
+				return td
+			}))
+		})),
+	)
+}
+
+// pair is a term and its description.
+type pair struct{ id, term, desc string }
+
+// termList renders a description list of pairs (a pair with an empty
+// description is left out).
+func termList(id, class string, pairs []pair) app.UI {
+	var items []app.UI
+	for _, p := range pairs {
+		if p.desc == "" {
+			continue
+		}
+		dd := el("dd").Text(p.desc)
+		if p.id != "" {
+			dd = dd.ID(p.id)
+		}
+		items = append(items, el("div").Body(el("dt").Text(p.term), dd))
+	}
+	return el("dl").ID(id).Class(class).Body(items...)
+}
+
+// group renders a <fieldset> of fields with its <legend>.
+func group(id, legend string, body ...app.UI) app.UI {
+	return el("fieldset").ID(id).Body(append([]app.UI{el("legend").Text(legend)}, body...)...)
 }

@@ -45,12 +45,19 @@ var (
 // build defect and is returned as an error naming the file and field.
 // Callers must not modify the returned sets.
 func Bundled() ([]*calc.RuleSet, error) {
-	loadOnce.Do(func() { bundled, loadErr = LoadFS(dataFS, "data") })
+	loadOnce.Do(func() { bundled, loadErr = loadFS(dataFS, "data", checkBundled) })
 	return bundled, loadErr
 }
 
 // LoadFS reads and validates every *.json rule set in dir of fsys.
 func LoadFS(fsys fs.FS, dir string) ([]*calc.RuleSet, error) {
+	return loadFS(fsys, dir, (*calc.RuleSet).Validate)
+}
+
+// check validates a rule set as it is loaded; nil checks nothing.
+type check func(*calc.RuleSet) *calc.Error
+
+func loadFS(fsys fs.FS, dir string, validate check) ([]*calc.RuleSet, error) {
 	names, err := fs.Glob(fsys, path.Join(dir, "*.json"))
 	if err != nil {
 		return nil, err
@@ -62,7 +69,7 @@ func LoadFS(fsys fs.FS, dir string) ([]*calc.RuleSet, error) {
 		if err != nil {
 			return nil, err
 		}
-		rs, err := Parse(path.Base(name), data)
+		rs, err := parse(path.Base(name), data, validate)
 		if err != nil {
 			return nil, err
 		}
@@ -101,6 +108,10 @@ func (e *FileError) Error() string {
 // Unknown fields are refused, so a misspelt field is caught rather than
 // silently ignored.
 func Parse(name string, data []byte) (*calc.RuleSet, error) {
+	return parse(name, data, (*calc.RuleSet).Validate)
+}
+
+func parse(name string, data []byte, validate check) (*calc.RuleSet, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var rs calc.RuleSet
@@ -112,8 +123,10 @@ func Parse(name string, data []byte) (*calc.RuleSet, error) {
 		return nil, &FileError{File: name, Err: &calc.Error{Code: calc.CodeRuleInvalid,
 			Message: "规则文件在规则集之后还有多余内容。", MessageEN: "The rule file has data after the rule set."}}
 	}
-	if err := rs.Validate(); err != nil {
-		return nil, &FileError{File: name, Err: err}
+	if validate != nil {
+		if err := validate(&rs); err != nil {
+			return nil, &FileError{File: name, Err: err}
+		}
 	}
 	return &rs, nil
 }

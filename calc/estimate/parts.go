@@ -148,6 +148,11 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 }
 
 func employer(r *calc.Rules, ins calc.Insurance, e *Employer) (*EmployerOut, *calc.Error) {
+	if len(e.Employees) > MaxEmployees {
+		return nil, &calc.Error{Code: CodeTooManyEmployees, Field: "employer.employees",
+			Message:   fmt.Sprintf("一次最多列出 %d 名职工(收到 %d 名);人数更多请用工资表导入或 roster 命令。", MaxEmployees, len(e.Employees)),
+			MessageEN: fmt.Sprintf("At most %d employees per request (got %d); for more, import a payroll file or use the roster command.", MaxEmployees, len(e.Employees))}
+	}
 	in := calc.EmployerInput{Kind: calc.EmployerKind(e.Kind), Employees: make([]calc.EmployeeInput, len(e.Employees))}
 	if e.Kind == "" {
 		return nil, required("employer.kind", "请选择单位类型:enterprise(企业)、institution(机关事业单位)或 social_organization(社会团体)。",

@@ -23,6 +23,10 @@ import (
 	"sibase/calc"
 )
 
+// MaxEmployees bounds the employees one request may list; larger
+// employers use the roster (a payroll file), which streams.
+const MaxEmployees = 100_000
+
 // MaxRequestBytes bounds a request: enough for an employer with tens of
 // thousands of employees, small enough that a mistaken file is refused
 // quickly.
@@ -144,9 +148,10 @@ func Decode(r io.Reader) (*Request, *calc.Error) {
 
 // Request error codes (docs/ERRORS.md).
 const (
-	CodeRequestInvalid  = "request_invalid"
-	CodeRequestTooLarge = "request_too_large"
-	CodeFieldRequired   = "field_required"
+	CodeRequestInvalid   = "request_invalid"
+	CodeRequestTooLarge  = "request_too_large"
+	CodeFieldRequired    = "field_required"
+	CodeTooManyEmployees = "too_many_employees"
 )
 
 // jsonError turns a decoding error into a calc.Error naming the field.

@@ -32,7 +32,6 @@ const (
 	WarnDerived     = "derived_figure"
 	WarnCarriedOver = "carried_over"
 	WarnUserFigures = "user_figures"
-	WarnNoLimits    = "no_limits_in_rule"
 )
 
 // Yuan formats an amount to the fen, as every amount in sibase's output is

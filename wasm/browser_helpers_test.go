@@ -12,6 +12,7 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -102,6 +103,18 @@ func webDirs(t *testing.T) (string, string) {
 		}
 		webFixture.dir2, webFixture.err = buildWebDir(filepath.Join(webFixture.root, "v2"),
 			appendCustomSection(wasm, "sibase.e2e.build", []byte("2")))
+		if webFixture.err != nil {
+			return
+		}
+		// Brotli at quality 11 takes ~20 s a file: both at once.
+		errs := make(chan error, 2)
+		for _, d := range []string{webFixture.dir, webFixture.dir2} {
+			go func() {
+				_, err := precompress(filepath.Join(d, "app.wasm"))
+				errs <- err
+			}()
+		}
+		webFixture.err = errors.Join(<-errs, <-errs)
 	})
 	if webFixture.err != nil {
 		t.Fatalf("building the app for the browser: %v", webFixture.err)
@@ -110,8 +123,8 @@ func webDirs(t *testing.T) (string, string) {
 }
 
 // buildWebDir writes a web directory into dir: app.wasm (built from this
-// package for js/wasm when wasm is nil), precompressed, and ../web's icons
-// and stylesheet.
+// package for js/wasm when wasm is nil) and ../web's icons and stylesheet.
+// webDirs then precompresses app.wasm with the server's precompress.
 func buildWebDir(dir string, wasm []byte) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
@@ -134,9 +147,6 @@ func buildWebDir(dir string, wasm []byte) (string, error) {
 		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
 			return "", err
 		}
-	}
-	if _, err := precompress(name); err != nil {
-		return "", err
 	}
 	return dir, nil
 }
@@ -268,10 +278,26 @@ func waitJS(t *testing.T, ctx context.Context, cond, what string) {
 	}
 }
 
+// tryWaitJS polls cond until it is true or timeout passes. Errors while
+// the page navigates (no execution context yet) are retried.
 func tryWaitJS(ctx context.Context, cond string, timeout time.Duration) error {
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool]("!!("+cond+")",
-		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(timeout)))
-	return err
+	deadline := time.Now().Add(timeout)
+	var last error
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+cond+")", chromedp.EvalAwaitPromise))
+		if err == nil && ok {
+			return nil
+		}
+		if err != nil {
+			last = err
+		} else {
+			last = errors.New("still false")
+		}
+		if ctx.Err() != nil || time.Now().After(deadline) {
+			return fmt.Errorf("after %v: %w", timeout, last)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // jsString quotes s for JavaScript.
@@ -326,17 +352,38 @@ func setField(t *testing.T, ctx context.Context, id, value string) {
 		return true })()`)
 }
 
+// keyPause is the pause between two keys typeInto types, a fast person's
+// pace. Keys sent back to back at machine speed can be lost by the app
+// (TestBrowserFastTyping).
+const keyPause = 40 * time.Millisecond
+
 // typeInto clears an input and types value into it key by key, as a
 // person does.
 func typeInto(t *testing.T, ctx context.Context, id, value string) {
 	t.Helper()
+	typeAt(t, ctx, id, value, keyPause)
+}
+
+// typeAt types value into the input with a pause between keys (none: all
+// keys at once, at machine speed).
+func typeAt(t *testing.T, ctx context.Context, id, value string, pause time.Duration) {
+	t.Helper()
 	sel := chromedp.CSS(`[id="` + id + `"]`)
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(sel), chromedp.Focus(sel)); err != nil {
 		t.Fatalf("focusing #%s: %v", id, err)
 	}
 	setField(t, ctx, id, "")
-	if err := chromedp.Do(ctx, chromedp.SendKeys(sel, value)); err != nil {
-		t.Fatalf("typing %q into #%s: %v", value, id, err)
+	keys := []string{value}
+	if pause > 0 {
+		keys = strings.Split(value, "")
+	}
+	for _, k := range keys {
+		time.Sleep(pause)
+		if err := chromedp.Do(ctx, chromedp.SendKeys(sel, k)); err != nil {
+			t.Fatalf("typing %q into #%s: %v", value, id, err)
+		}
 	}
 }
 
@@ -344,6 +391,8 @@ func typeInto(t *testing.T, ctx context.Context, id, value string) {
 func click(t *testing.T, ctx context.Context, id string) {
 	t.Helper()
 	sel := chromedp.CSS(`[id="` + id + `"]`)
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(sel), chromedp.Click(sel)); err != nil {
 		t.Fatalf("clicking #%s: %v", id, err)
 	}
@@ -524,8 +573,17 @@ func addScriptOnNewDocument(t *testing.T, ctx context.Context, src string) {
 	}
 }
 
-
 // contextT is a chromedp context.
 type contextT = context.Context
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// mustAbs returns the absolute path of a file relative to wasm/.
+func mustAbs(t *testing.T, name string) string {
+	t.Helper()
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}

@@ -39,7 +39,8 @@ func TestBrowserHomeAndRoutes(t *testing.T) {
 	waitText(t, ctx, "go-flexible", "灵活就业人员")
 	waitText(t, ctx, "lang-switch", "English")
 
-	for _, p := range pagesByRoute {
+	for i, p := range pagesByRoute {
+		from := pagesByRoute[(i+1)%len(pagesByRoute)].path
 		t.Run("route"+p.path, func(t *testing.T) {
 			open(t, ctx, srv.URL+p.path)
 			checkOnPage(t, ctx, p.path, p.h1)
@@ -50,6 +51,7 @@ func TestBrowserHomeAndRoutes(t *testing.T) {
 			checkOnPage(t, ctx, p.path, p.h1)
 		})
 		t.Run("nav"+p.path, func(t *testing.T) {
+			open(t, ctx, srv.URL+from)
 			click(t, ctx, "nav-"+p.name)
 			checkOnPage(t, ctx, p.path, p.h1)
 		})

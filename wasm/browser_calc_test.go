@@ -1,0 +1,351 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// pickRules chooses the month and the bundled rule set on a calculator
+// page, and types the average when the set asks for it.
+func pickRules(t *testing.T, ctx contextT, date, set, avg string) {
+	t.Helper()
+	setField(t, ctx, "date", date)
+	setField(t, ctx, "set", set)
+	if avg != "" {
+		typeInto(t, ctx, "avg", avg)
+	}
+}
+
+// Each use* function works one page as a person would and asserts what
+// it shows. The privacy and offline tests run them too.
+
+// useFlexible: Liaoning, 2007-03, a city average of 1949.33 → the lowest
+// allowed base and the range, with the 89号 citation; 60% is refused
+// beside the ratio field and the result is withdrawn.
+func useFlexible(t *testing.T, ctx contextT) {
+	t.Helper()
+	pickRules(t, ctx, "2007-03", "liaoning-2006", "1949.33")
+	waitText(t, ctx, "result-base", "1364.53")
+	if got := text(t, ctx, "result-base"); got != "1364.53" {
+		t.Errorf("flexible #result-base: got %q, want 1364.53", got)
+	}
+	if got := text(t, ctx, "result-outcome"); got != "未选择,按最低基数" {
+		t.Errorf("flexible #result-outcome: got %q, want 未选择,按最低基数", got)
+	}
+	if got := text(t, ctx, "result-range"); !strings.Contains(got, "1364.53 – 1949.33") {
+		t.Errorf("flexible #result-range: got %q, want it to contain 1364.53 – 1949.33", got)
+	}
+	explain := text(t, ctx, "result-explain")
+	for _, want := range []string{"70% × 1949.33 = 1364.53", "辽社险函〔2006〕89号 二(二)"} {
+		if !strings.Contains(explain, want) {
+			t.Errorf("flexible #result-explain: got %q, want it to contain %q", explain, want)
+		}
+	}
+
+	typeInto(t, ctx, "ratio", "0.6")
+	msg := waitText(t, ctx, "ratio-error", "1364.53 至 1949.33")
+	if !strings.Contains(msg, "60%") {
+		t.Errorf("flexible #ratio-error: got %q, want it to name the chosen 60%%", msg)
+	}
+	if got := eval[string](t, ctx, `document.getElementById('ratio').getAttribute('aria-invalid')`); got != "true" {
+		t.Errorf("flexible #ratio aria-invalid: got %q, want true", got)
+	}
+	waitText(t, ctx, "result-stale", "结果未更新")
+	if got := eval[bool](t, ctx, `!!document.getElementById('result-base')`); got {
+		t.Error("flexible: #result-base still shown with a refused ratio, want it withdrawn")
+	}
+
+	typeInto(t, ctx, "ratio", "0.8")
+	waitText(t, ctx, "result-base", "1559.46")
+	if got := eval[bool](t, ctx, `!!document.getElementById('ratio-error')`); got {
+		t.Error("flexible: #ratio-error still shown for 0.8, want it gone")
+	}
+}
+
+// useEmployee: Daqing, 2011-06, average 2278: a wage of 1000 is raised to
+// the floor 1366.80 and the explanation says so; "１０００元" (full-width
+// digits, a 元 suffix) gives the same.
+func useEmployee(t *testing.T, ctx contextT) {
+	t.Helper()
+	pickRules(t, ctx, "2011-06", "daqing-2011", "2278")
+	for _, wage := range []string{"1000", "１０００元"} {
+		typeInto(t, ctx, "wage", wage)
+		if got := eval[string](t, ctx, `document.getElementById('wage').value`); got != wage {
+			t.Fatalf("employee #wage: got %q typed, want %q", got, wage)
+		}
+		waitText(t, ctx, "result-base", "1366.80")
+		if got := text(t, ctx, "result-base"); got != "1366.80" {
+			t.Errorf("employee wage %q: #result-base got %q, want 1366.80", wage, got)
+		}
+		if got := text(t, ctx, "result-outcome"); got != "低于下限,按下限" {
+			t.Errorf("employee wage %q: #result-outcome got %q, want 低于下限,按下限", wage, got)
+		}
+		explain := text(t, ctx, "result-explain")
+		for _, want := range []string{"1000.00 低于下限,按下限 1366.80 元缴费", "庆社险函〔2011〕3号 二(二)"} {
+			if !strings.Contains(explain, want) {
+				t.Errorf("employee wage %q: #result-explain got %q, want it to contain %q", wage, explain, want)
+			}
+		}
+	}
+}
+
+// useEmployerRows: three employees typed in, a rehired retiree among them
+// → the unit base 9834.00 and the rule that chose it (the sum of the
+// individual bases, 3号 二(一)).
+func useEmployerRows(t *testing.T, ctx contextT) {
+	t.Helper()
+	pickRules(t, ctx, "2011-06", "daqing-2011", "2278")
+	setField(t, ctx, "source", "rows")
+	setField(t, ctx, "kind", "enterprise")
+	typeInto(t, ctx, "payroll", "9000")
+	typeInto(t, ctx, "e.0.id", "A")
+	typeInto(t, ctx, "e.0.wage", "3000")
+	typeInto(t, ctx, "e.1.id", "B")
+	typeInto(t, ctx, "e.1.wage", "9000")
+	click(t, ctx, "add-row")
+	typeInto(t, ctx, "e.2.id", "C")
+	typeInto(t, ctx, "e.2.wage", "4000")
+	setField(t, ctx, "e.2.status", "rehired_retiree")
+	waitText(t, ctx, "result-unit-base", "9834.00")
+	for id, want := range map[string]string{
+		"result-unit-base": "9834.00",
+		"result-sum":       "9834.00",
+		"result-decided":   "由个人缴费基数之和决定",
+	} {
+		if got := text(t, ctx, id); got != want {
+			t.Errorf("employer rows #%s: got %q, want %q", id, got, want)
+		}
+	}
+	if got := text(t, ctx, "result-explain"); !strings.Contains(got, "上年月平均工资总额 9000.00 低于个人缴费基数之和 9834.00,以个人缴费基数之和为单位缴费基数") {
+		t.Errorf("employer rows #result-explain: got %q, want the payroll-vs-sum step", got)
+	}
+	rows := eval[[]string](t, ctx, `[...document.querySelectorAll('#result-employees tbody tr')].map(r => [...r.cells].map(c => c.textContent.trim()).join('|'))`)
+	want := []string{"A|3000.00|3000.00|在上下限之间,按本人工资", "B|9000.00|6834.00|高于上限,按上限", "C|4000.00|—|不建立个人基数"}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("employer rows #result-employees: got %q, want %q", rows, want)
+	}
+}
+
+// useEmployerFile: the GBK payroll file chosen on the page → the
+// accounting, the unit base, the roster of six; returns after the roster
+// shows.
+func useEmployerFile(t *testing.T, ctx contextT, file string) {
+	t.Helper()
+	pickRules(t, ctx, "2011-06", "daqing-2011", "2278")
+	setField(t, ctx, "source", "file")
+	setField(t, ctx, "payroll", "") // the default: the file's wages summed (3号 四.4)
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.ID("file")), chromedp.SetUploadFiles(chromedp.ID("file"), []string{abs})); err != nil {
+		t.Fatalf("choosing %s in #file: %v", file, err)
+	}
+	waitText(t, ctx, "import-counts", "读取 6 行")
+	for id, want := range map[string]string{
+		"import-counts":    "读取 6 行 = 计算 6 + 拒绝 0;空行 0",
+		"import-unit-base": "25000.00",
+		"import-decided":   "由上年月平均工资总额决定",
+	} {
+		if got := text(t, ctx, id); got != want {
+			t.Errorf("employer file %s #%s: got %q, want %q", filepath.Base(file), id, got, want)
+		}
+	}
+	if got := text(t, ctx, "import-source"); !strings.Contains(got, "gb18030") {
+		t.Errorf("employer file #import-source: got %q, want the encoding gb18030 named", got)
+	}
+	rows := eval[[]string](t, ctx, `[...document.querySelectorAll('#import-roster tbody tr')].map(r => r.cells[1].textContent.trim() + '|' + r.cells[2].textContent.trim() + '|' + r.cells[4].textContent.trim())`)
+	if len(rows) != 6 {
+		t.Fatalf("employer file #import-roster: got %d rows %q, want 6", len(rows), rows)
+	}
+	// The roster masks ID numbers; the raised and the capped rows show
+	// the floor and the cap.
+	for _, want := range []string{"1366.80", "6834.00"} {
+		if !strings.Contains(strings.Join(rows, "\n"), want) {
+			t.Errorf("employer file #import-roster: got %q, want a row based on %s", rows, want)
+		}
+	}
+	if strings.Contains(strings.Join(rows, "\n"), "110101199003074514") {
+		t.Errorf("employer file #import-roster: got %q, want ID numbers masked", rows)
+	}
+}
+
+// useInstitution: Liaoning 2010-12 with an average of 1949.33: a basic
+// wage of 3000 lies within the limits.
+func useInstitution(t *testing.T, ctx contextT) {
+	t.Helper()
+	pickRules(t, ctx, "2010-12", "liaoning-2006", "1949.33")
+	typeInto(t, ctx, "basic", "3000")
+	waitText(t, ctx, "result-base", "3000.00")
+	if got := text(t, ctx, "result-outcome"); got != "在上下限之间,按本人工资" {
+		t.Errorf("institution #result-outcome: got %q, want 在上下限之间,按本人工资", got)
+	}
+}
+
+// useSettlement: paid on a provisional 2000 for five months, then 2500 →
+// 200.00 to collect (3号 四.3).
+func useSettlement(t *testing.T, ctx contextT) {
+	t.Helper()
+	pickRules(t, ctx, "2011-06", "daqing-2011", "2278")
+	typeInto(t, ctx, "wage", "2500")
+	typeInto(t, ctx, "provWorker", "2000")
+	waitText(t, ctx, "settle-worker-total", "200.00")
+	if got := text(t, ctx, "settle-worker-direction"); got != "补收" {
+		t.Errorf("settlement #settle-worker-direction: got %q, want 补收", got)
+	}
+}
+
+// usePolicy: the rules page lists every bundled set with its document.
+func usePolicy(t *testing.T, ctx contextT) {
+	t.Helper()
+	for id, doc := range map[string]string{"policy-liaoning-2006": "辽社险函〔2006〕89号", "policy-daqing-2011": "庆社险函〔2011〕3号", "policy-national-2019": "国办发〔2019〕13号"} {
+		waitText(t, ctx, id, doc)
+	}
+}
+
+func TestBrowserFlexible(t *testing.T) {
+	v1, _ := webDirs(t)
+	srv := startApp(t, v1, nil)
+	ctx := newBrowser(t, desktopW, desktopH)
+	open(t, ctx, srv.URL+"/flexible")
+	useFlexible(t, ctx)
+}
+
+func TestBrowserEmployee(t *testing.T) {
+	v1, _ := webDirs(t)
+	srv := startApp(t, v1, nil)
+	ctx := newBrowser(t, desktopW, desktopH)
+	open(t, ctx, srv.URL+"/employee")
+	useEmployee(t, ctx)
+}
+
+// TestBrowserEmployer: rows typed in give the unit base and its rule; a
+// payroll file gives the roster, and the CSV download is byte for byte
+// the golden list of adjusted bases.
+func TestBrowserEmployer(t *testing.T) {
+	v1, _ := webDirs(t)
+	srv := startApp(t, v1, nil)
+	ctx := newBrowser(t, desktopW, desktopH)
+
+	t.Run("rows", func(t *testing.T) {
+		open(t, ctx, srv.URL+"/employer")
+		useEmployerRows(t, ctx)
+	})
+	t.Run("file", func(t *testing.T) {
+		open(t, ctx, srv.URL+"/employer")
+		useEmployerFile(t, ctx, "../testdata/payroll/gbk.csv")
+		downloads := t.TempDir()
+		allowDownloads(t, ctx, downloads)
+		click(t, ctx, "download-csv")
+		got, err := os.ReadFile(waitFile(t, downloads))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile("../testdata/payroll/utf8.roster.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("downloaded CSV: got %d bytes\n%s\nwant testdata/payroll/utf8.roster.csv (%d bytes)\n%s", len(got), got, len(want), want)
+		}
+		if name := filepath.Base(waitFile(t, downloads)); name != "调整基数名单-2011-06.csv" {
+			t.Errorf("downloaded file name: got %q, want 调整基数名单-2011-06.csv", name)
+		}
+	})
+}
+
+// TestBrowserOtherPages: institution, settlement and policy compute and
+// render.
+func TestBrowserOtherPages(t *testing.T) {
+	v1, _ := webDirs(t)
+	srv := startApp(t, v1, nil)
+	ctx := newBrowser(t, desktopW, desktopH)
+	for _, c := range []struct {
+		path string
+		use  func(*testing.T, contextT)
+	}{{"/institution", useInstitution}, {"/settlement", useSettlement}, {"/policy", usePolicy}} {
+		t.Run(c.path[1:], func(t *testing.T) {
+			open(t, ctx, srv.URL+c.path)
+			c.use(t, ctx)
+		})
+	}
+}
+
+// TestBrowserLanguage: the switch turns every page English and back; the
+// choice is remembered on the device (outside kiosk mode) across a
+// reload.
+func TestBrowserLanguage(t *testing.T) {
+	v1, _ := webDirs(t)
+	srv := startApp(t, v1, nil)
+	ctx := newBrowser(t, desktopW, desktopH)
+	open(t, ctx, srv.URL+"/")
+	click(t, ctx, "lang-switch")
+	waitText(t, ctx, "home-title", "Social-insurance base estimator")
+	if got := eval[string](t, ctx, `document.documentElement.lang`); got != "en" {
+		t.Errorf("after the switch <html lang>: got %q, want en", got)
+	}
+	if got := text(t, ctx, "lang-switch"); got != "中文" {
+		t.Errorf("after the switch #lang-switch: got %q, want 中文", got)
+	}
+	if got := text(t, ctx, "go-flexible"); !strings.Contains(got, "Flexible worker") {
+		t.Errorf("after the switch #go-flexible: got %q, want English", got)
+	}
+	click(t, ctx, "nav-employee")
+	waitJS(t, ctx, `location.pathname === '/employee'`, "/employee")
+	if got := eval[string](t, ctx, `document.querySelector('main h1').textContent`); got != "An employee's individual base" {
+		t.Errorf("/employee in English: h1 got %q, want An employee's individual base", got)
+	}
+	pickRules(t, ctx, "2011-06", "daqing-2011", "2278")
+	typeInto(t, ctx, "wage", "1000")
+	waitText(t, ctx, "result-outcome", "Below the floor: raised to it")
+
+	open(t, ctx, srv.URL+"/")
+	waitText(t, ctx, "home-title", "Social-insurance base estimator")
+	if got := eval[string](t, ctx, `localStorage.getItem('sibase-language')`); !strings.Contains(got, "en") {
+		t.Errorf("localStorage sibase-language: got %q, want en remembered", got)
+	}
+	click(t, ctx, "lang-switch")
+	waitText(t, ctx, "home-title", "社保缴费基数自助测算")
+	if got := eval[string](t, ctx, `document.documentElement.lang`); got != "zh-CN" {
+		t.Errorf("after switching back <html lang>: got %q, want zh-CN", got)
+	}
+}
+
+// TestBrowserShareLink: the share link under a result, opened in another
+// browser with a fresh profile, restores the form and the result.
+func TestBrowserShareLink(t *testing.T) {
+	v1, _ := webDirs(t)
+	srv := startApp(t, v1, nil)
+	ctx := newBrowser(t, desktopW, desktopH)
+	open(t, ctx, srv.URL+"/flexible")
+	pickRules(t, ctx, "2007-03", "liaoning-2006", "1949.33")
+	typeInto(t, ctx, "ratio", "0.8")
+	waitText(t, ctx, "result-base", "1559.46")
+	waitJS(t, ctx, `(document.getElementById('share')||{}).href && document.getElementById('share').href.includes('ratio=0.8')`, "#share with the ratio")
+	link := eval[string](t, ctx, `document.getElementById('share').href`)
+	if loc := eval[string](t, ctx, `location.href`); loc != link {
+		t.Errorf("address bar: got %q, want the share link %q", loc, link)
+	}
+	if !strings.HasPrefix(link, srv.URL+"/flexible#") {
+		t.Fatalf("share link: got %q, want %s/flexible#…", link, srv.URL)
+	}
+
+	other := newBrowser(t, phoneW, phoneH)
+	open(t, other, link)
+	waitText(t, other, "result-base", "1559.46")
+	for id, want := range map[string]string{"date": "2007-03", "set": "liaoning-2006", "avg": "1949.33", "ratio": "0.8"} {
+		if got := eval[string](t, other, `document.getElementById(`+jsString(id)+`).value`); got != want {
+			t.Errorf("restored #%s: got %q, want %q", id, got, want)
+		}
+	}
+	if got := text(t, other, "result-range"); !strings.Contains(got, "1364.53 – 1949.33") {
+		t.Errorf("restored #result-range: got %q, want 1364.53 – 1949.33", got)
+	}
+}

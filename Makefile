@@ -9,7 +9,7 @@ export GOFLAGS ?= -mod=readonly
 # Runs go test binaries built for js/wasm in Node.
 WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: all build run site test fmt fmt-check vet test-native test-wasm bench clean
+.PHONY: all build run site test fmt fmt-check vet test-native test-wasm bench e2e browser-check clean
 
 all: build
 
@@ -24,7 +24,24 @@ run: build
 site: build
 	$(GO) run ./wasm site -out dist
 
-test: fmt-check vet test-native test-wasm
+test: fmt-check vet browser-check test-native test-wasm
+
+# The browser tests (wasm/browser_*_test.go) run within test-native. They
+# need Chromium: with CI=true a missing browser fails them; elsewhere they
+# are skipped, and this says so where it cannot be missed.
+CHROMIUM_FOUND = $(or $(CHROMIUM),$(shell command -v chromium || command -v chromium-browser))
+browser-check:
+	@if [ -z "$(CHROMIUM_FOUND)" ]; then \
+		echo "************************************************************************"; \
+		echo "* Chromium not found: the browser tests will be SKIPPED$(if $(filter true,$(CI)), - CI=true: they FAIL,)."; \
+		echo "* Install it:  apt-get update && apt-get install -y chromium"; \
+		echo "* (or set CHROMIUM=/path/to/chromium)"; \
+		echo "************************************************************************"; \
+	else echo "browser tests: $(CHROMIUM_FOUND); screenshots go to test-output/screenshots/"; fi
+
+# Only the end-to-end browser tests.
+e2e: browser-check
+	$(GO) test -count=1 -run '^TestBrowser' ./wasm
 
 # Fails listing the files gofmt would change.
 fmt-check:

@@ -9,7 +9,10 @@ export GOFLAGS ?= -mod=readonly
 # Runs go test binaries built for js/wasm in Node.
 WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: all build run site test fmt fmt-check vet test-native test-wasm bench e2e browser-check clean
+.PHONY: all build run site test fmt fmt-check vet test-native test-wasm size-budget bench fuzz e2e browser-check clean
+
+# How long `make fuzz` runs each fuzz target.
+FUZZTIME ?= 30s
 
 all: build
 
@@ -24,7 +27,7 @@ run: build
 site: build
 	$(GO) run ./wasm site -out dist
 
-test: fmt-check vet browser-check test-native test-wasm
+test: fmt-check vet browser-check test-native test-wasm size-budget
 
 # The browser tests (wasm/browser_*_test.go) run within test-native. They
 # need Chromium: with CI=true a missing browser fails them; elsewhere they
@@ -56,7 +59,26 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./wasm/...
 
 test-native:
-	$(GO) test ./...
+	$(GO) test -skip '^TestAppWasmSizeBudget$$' ./...
+
+# app.wasm's brotli size against the bare go-app floor's, both built the
+# same way; printed, and held to 1.25 times.
+size-budget:
+	$(GO) test -run '^TestAppWasmSizeBudget$$' -v ./wasm | grep -E 'brotli|floor =|^(---|ok|FAIL)'
+
+# Each fuzz target for FUZZTIME; crashers land in the package's
+# testdata/fuzz/ and become regression cases of `make test`.
+FUZZ_TARGETS = FuzzParseAmount:./calc FuzzParseRatio:./calc FuzzParseMonth:./calc \
+	FuzzRequest:./calc/estimate FuzzRuleFile:./calc/rules FuzzFragment:./app FuzzPayrollFile:./wasm
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		name=$${t%%:*}; pkg=$${t#*:}; \
+		echo "== $$name ($$pkg) for $(FUZZTIME)"; \
+		log=$$(mktemp); \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg > $$log 2>&1; rc=$$?; \
+		grep -E 'execs:' $$log | tail -1; grep -E '^(ok|FAIL)' $$log; \
+		if [ $$rc -ne 0 ]; then cat $$log; rm -f $$log; exit 1; fi; rm -f $$log; \
+	done
 
 # The calculation packages (once calc/ exists) also run as WebAssembly, in
 # Node, as in the browser. Component tests do not: go-app's test engine only

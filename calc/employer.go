@@ -291,6 +291,9 @@ func (r *Rules) exemptEmployee(er EmployeeResult, e EmployeeInput, field string)
 		w := r.Rounding.Apply(e.Wage.AnnualWage.Div(decimal.NewFromInt(int64(e.Wage.Months))))
 		er.Wage = &w
 	}
+	if r.brief {
+		return er, nil
+	}
 	er.Steps = []Step{newStep(r.YearRules.ExemptCite, "", statusName(er.Status)+"不建立个人缴费基数,工资计入单位缴费基数",
 		"A "+statusNameEN(er.Status)+" gets no individual base; the wage counts in the unit's payroll")}
 	return er, nil

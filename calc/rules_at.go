@@ -24,6 +24,18 @@ type Rules struct {
 	Bases         map[Insurance]Scheme
 	Rates         map[Insurance]RateSet
 	YearRules     *YearRules
+
+	brief bool // individual results without their steps (Brief)
+}
+
+// Brief returns a copy of the rules whose individual results (employee,
+// institution and exempt bases) come without explanation steps: a roster
+// of 100,000 rows shows none, and building them is most of its cost. The
+// employer's own steps are kept.
+func (r *Rules) Brief() *Rules {
+	c := *r
+	c.brief = true
+	return &c
 }
 
 type dated interface{ from() Month }

@@ -74,6 +74,9 @@ func (r *Rules) monthlyWage(in WageInput, field string) (decimal.Decimal, bool, 
 	switch {
 	case in.MonthlyWage != nil:
 		w := *in.MonthlyWage
+		if r.brief {
+			return w, false, nil, nil
+		}
 		return w, false, []Step{{Text: "本人上年月平均工资 " + Yuan(w) + " 元", TextEN: "Own previous-year average monthly wage: " + Yuan(w) + " yuan", Value: Yuan(w)}}, nil
 	case in.AnnualWage != nil:
 		if in.Months < 1 || in.Months > 12 {
@@ -81,6 +84,9 @@ func (r *Rules) monthlyWage(in WageInput, field string) (decimal.Decimal, bool, 
 				"Months worked must be a whole number from 1 to 12; got %d.", in.Months)
 		}
 		w := r.Rounding.Apply(in.AnnualWage.Div(decimal.NewFromInt(int64(in.Months))))
+		if r.brief {
+			return w, false, nil, nil
+		}
 		return w, false, []Step{newStep(r.RoundingCite, Yuan(w),
 			fmt.Sprintf("本人上年月平均工资 = 上年工资总额 %s ÷ %d 个月 = %s 元(%s)", Yuan(*in.AnnualWage), in.Months, Yuan(w), r.Rounding),
 			fmt.Sprintf("Own previous-year average monthly wage = annual total %s ÷ %d months = %s yuan (%s)", Yuan(*in.AnnualWage), in.Months, Yuan(w), r.Rounding.StringEN()))}, nil
@@ -96,6 +102,9 @@ func (r *Rules) monthlyWage(in WageInput, field string) (decimal.Decimal, bool, 
 	a, s, err := r.AverageAmount()
 	if err != nil {
 		return decimal.Zero, false, nil, err
+	}
+	if r.brief {
+		return a, true, nil, nil
 	}
 	zh, en := AverageName(r.Average)
 	return a, true, []Step{s, newStep(*r.UnknownIncome, Yuan(a), "月工资收入无法确定,以"+zh+"为缴费基数", "Monthly income unknown: the base is "+en)}, nil
@@ -156,19 +165,25 @@ func (r *Rules) individualBase(sch Scheme, lim *Limits, in WageInput, field stri
 		}
 	case sch.Individual.Method == MethodOwnWage:
 		res.Base, res.Outcome = w, OutcomeAsDeclared
+		if r.brief {
+			break
+		}
 		res.Steps = append(res.Steps, newStep(sch.Individual.Cite, Yuan(w),
 			"以本人工资为缴费基数(该条款未规定上下限)", "The own wage is the base (the clause sets no floor or cap)"))
 	default:
-		res.applyLimits(sch.Individual.Cite, w, *lim)
+		res.applyLimits(sch.Individual.Cite, w, *lim, r.brief)
 	}
 	return res, nil
 }
 
 // applyLimits sets the base to w held within lim and records the step.
-func (res *WorkerResult) applyLimits(cite Citation, w decimal.Decimal, lim Limits) {
+// Brief leaves the step out.
+func (res *WorkerResult) applyLimits(cite Citation, w decimal.Decimal, lim Limits, brief bool) {
 	res.Min, res.Max = &lim.Floor, &lim.Cap
 	res.Base, res.Outcome = clamp(w, lim.Floor, lim.Cap)
-	res.Steps = append(res.Steps, clampStep(cite, w, res.Base, res.Outcome))
+	if !brief {
+		res.Steps = append(res.Steps, clampStep(cite, w, res.Base, res.Outcome))
+	}
 }
 
 // clamp holds w between floor and cap and says which way it went.
@@ -226,17 +241,23 @@ func (r *Rules) InstitutionBase(ins Insurance, in InstitutionInput, field string
 		return res, newError(CodeIncomeRequired, field+"."+wField, "请填写"+name+"。", "Enter "+nameEN+".")
 	}
 	w := *wage
-	res.Steps = append(res.Steps, newStep(ir.Cite, Yuan(w), fmt.Sprintf("%s %s 元", name, Yuan(w)), fmt.Sprintf("%s: %s yuan", capitalize(nameEN), Yuan(w))))
+	if !r.brief {
+		res.Steps = append(res.Steps, newStep(ir.Cite, Yuan(w), fmt.Sprintf("%s %s 元", name, Yuan(w)), fmt.Sprintf("%s: %s yuan", capitalize(nameEN), Yuan(w))))
+	}
 	if !ir.Limits {
 		res.Base, res.Outcome = w, OutcomeAsDeclared
-		res.Steps = append(res.Steps, newStep(ir.Cite, Yuan(w), "以"+name+"为缴费基数", "The base is "+nameEN))
+		if !r.brief {
+			res.Steps = append(res.Steps, newStep(ir.Cite, Yuan(w), "以"+name+"为缴费基数", "The base is "+nameEN))
+		}
 		return res, nil
 	}
 	lim, err := r.Limits()
 	if err != nil {
 		return res, err
 	}
-	res.Steps = append(res.Steps, lim.Steps...)
-	res.applyLimits(ir.Cite, w, lim)
+	if !r.brief {
+		res.Steps = append(res.Steps, lim.Steps...)
+	}
+	res.applyLimits(ir.Cite, w, lim, r.brief)
 	return res, nil
 }

@@ -29,7 +29,7 @@ type Roster struct {
 
 // NewRoster starts a roster for an employer of kind under the rules.
 func NewRoster(r *calc.Rules, ins calc.Insurance, kind calc.EmployerKind) (*Roster, *calc.Error) {
-	t, err := r.NewEmployerTally(ins, kind, "employer")
+	t, err := r.Brief().NewEmployerTally(ins, kind, "employer")
 	if err != nil {
 		return nil, err
 	}

@@ -93,15 +93,14 @@ func ParseRow(cells []string, m Mapping, header []string, line int) (Row, []RowE
 			fmt.Sprintf("the row has %d more cells than the header (%s): an amount with a comma must be quoted, as \"5,000\"", len(cells)-len(m), extra))
 		return row, errs
 	}
-	get := map[Column]string{}
-	headerOf := map[Column]string{}
+	var cellOf, headerOf rowCells
 	for i, c := range m {
 		if c == Ignored || i >= len(cells) {
 			continue
 		}
 		v := strings.TrimSpace(cells[i])
 		h := header[i]
-		headerOf[c] = h
+		headerOf.set(c, h)
 		switch {
 		case !validText(v):
 			fail(c, h, CodeRowEncoding, "单元格含有无法识别的字符(文件编码可能混用)", "the cell holds characters that are not text (mixed encodings?)")
@@ -110,33 +109,36 @@ func ParseRow(cells []string, m Mapping, header []string, line int) (Row, []RowE
 			fail(c, h, CodeRowCellLong, fmt.Sprintf("单元格超过 %d 字节", MaxCellBytes), fmt.Sprintf("the cell is longer than %d bytes", MaxCellBytes))
 			continue
 		}
-		get[c] = v
+		cellOf.set(c, v)
 	}
-	row.Name, row.StaffID = get[Name], get[StaffID]
-	if v := get[IDNumber]; v != "" {
+	row.Name, row.StaffID = cellOf.get(Name), cellOf.get(StaffID)
+	if v := cellOf.get(IDNumber); v != "" {
 		id, zh, en, ok := CheckIDNumber(v)
 		row.IDNumber = id
 		if !ok {
-			fail(IDNumber, headerOf[IDNumber], CodeRowIDNumber, zh, en)
+			fail(IDNumber, headerOf.get(IDNumber), CodeRowIDNumber, zh, en)
 		}
 	}
 	if row.Name == "" && row.StaffID == "" && row.IDNumber == "" && !hasColumnError(errs, IDNumber) {
-		fail(Name, headerOf[Name], CodeRowNoName, "这一行没有姓名、工号或身份证号", "the row has no name, staff id or ID number")
+		fail(Name, headerOf.get(Name), CodeRowNoName, "这一行没有姓名、工号或身份证号", "the row has no name, staff id or ID number")
 	}
-	st, ok := statusAliases[normalizeHeader(get[Status])]
+	st, ok := statusAliases[cellOf.get(Status)]
 	if !ok {
-		fail(Status, headerOf[Status], CodeRowStatus,
-			"人员类别应为 在职、退休返聘 或 外地参保,收到“"+get[Status]+"”", "status must be 在职 (active), 退休返聘 (rehired retiree) or 外地参保 (insured elsewhere); got "+fmt.Sprintf("%q", get[Status]))
+		st, ok = statusAliases[normalizeHeader(cellOf.get(Status))]
+	}
+	if !ok {
+		fail(Status, headerOf.get(Status), CodeRowStatus,
+			"人员类别应为 在职、退休返聘 或 外地参保,收到“"+cellOf.get(Status)+"”", "status must be 在职 (active), 退休返聘 (rehired retiree) or 外地参保 (insured elsewhere); got "+fmt.Sprintf("%q", cellOf.get(Status)))
 	}
 	row.Status = st
 	amount := func(c Column) *decimal.Decimal {
-		v := get[c]
+		v := cellOf.get(c)
 		if v == "" {
 			return nil
 		}
 		d, err := calc.ParseAmount(string(c), v)
 		if err != nil {
-			fail(c, headerOf[c], err.Code, err.Message, err.MessageEN)
+			fail(c, headerOf.get(c), err.Code, err.Message, err.MessageEN)
 			return nil
 		}
 		return &d
@@ -144,10 +146,10 @@ func ParseRow(cells []string, m Mapping, header []string, line int) (Row, []RowE
 	row.Wage.MonthlyWage = amount(MonthlyWage)
 	row.Wage.AnnualWage = amount(AnnualWage)
 	row.Basic = amount(BasicWage)
-	if v := get[Months]; v != "" {
+	if v := cellOf.get(Months); v != "" {
 		n, err := calc.ParseMonths(string(Months), v)
 		if err != nil {
-			fail(Months, headerOf[Months], err.Code, err.Message, err.MessageEN)
+			fail(Months, headerOf.get(Months), err.Code, err.Message, err.MessageEN)
 		}
 		row.Wage.Months = n
 	}
@@ -166,4 +168,32 @@ func hasColumnError(errs []RowError, c Column) bool {
 		}
 	}
 	return false
+}
+
+// rowCells holds one row's text by column, without a map per row.
+type rowCells [len(columnIndex)]string
+
+// columnIndex numbers the columns for cells.
+var columnIndex = [...]Column{Name, StaffID, IDNumber, MonthlyWage, AnnualWage, Months, Status, BasicWage}
+
+func indexOf(c Column) int {
+	for i, x := range columnIndex {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+func (cs *rowCells) set(c Column, v string) {
+	if i := indexOf(c); i >= 0 {
+		cs[i] = v
+	}
+}
+
+func (cs *rowCells) get(c Column) string {
+	if i := indexOf(c); i >= 0 {
+		return cs[i]
+	}
+	return ""
 }

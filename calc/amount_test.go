@@ -149,7 +149,7 @@ func TestMonth(t *testing.T) {
 	for _, tt := range []struct {
 		in string
 		ok bool
-	}{{"2011-06", true}, {"2011-6", false}, {"2011-13", false}, {"2011-00", false}, {"11-06", false}, {"2011/06", false}, {"", false}} {
+	}{{"2011-06", true}, {"2011-6", false}, {"2011-13", false}, {"2011-00", false}, {"11-06", false}, {"2011/06", false}, {"", false}, {"2000-+1", false}, {"+200-01", false}} {
 		_, err := ParseMonth("date", tt.in)
 		if (err == nil) != tt.ok {
 			t.Errorf("ParseMonth(%q) error = %v, want ok=%v", tt.in, err, tt.ok)

@@ -18,7 +18,7 @@ type Month struct {
 func ParseMonth(field, s string) (Month, *Error) {
 	bad := errorf(CodeMonthInvalid, field, "月份格式应为 年-月,例如 2011-06,收到 “%s”。",
 		"A month is written YYYY-MM, e.g. 2011-06; got %q.", s)
-	if len(s) != 7 || s[4] != '-' {
+	if len(s) != 7 || s[4] != '-' || !allDigits(s[:4]) || !allDigits(s[5:]) {
 		return Month{}, bad
 	}
 	y, err1 := strconv.Atoi(s[:4])

@@ -28,10 +28,14 @@ type formPage struct {
 	shareURL string // the page's URL with the form in its fragment
 }
 
-// newFormPage starts a page with its default fields and computes its
-// first answer, so the server's pre-rendered page already shows one.
-func newFormPage(defaults form, build func(form) (*estimate.Request, *calc.Error), fields map[string]string) formPage {
+// newFormPage starts a page with its default fields, overridden by the
+// given ones (tests; nil in the app), and computes its first answer, so
+// the server's pre-rendered page already shows one.
+func newFormPage(defaults, given form, build func(form) (*estimate.Request, *calc.Error), fields map[string]string) formPage {
 	p := formPage{lang: Zh, defaults: defaults.clone(), form: defaults.clone(), build: build, fields: fields}
+	for k, v := range given {
+		p.form[k] = v
+	}
 	p.recompute()
 	return p
 }

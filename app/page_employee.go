@@ -19,10 +19,7 @@ func newEmployeePage() *employeePage { return newEmployeePageWith(nil) }
 
 func newEmployeePageWith(f form) *employeePage {
 	defaults := form{"date": defaultMonth(), "set": "national-2019", "rounding": "half_up", "places": "2"}
-	for k, v := range f {
-		defaults[k] = v
-	}
-	return &employeePage{formPage: newFormPage(defaults, employeeRequest, map[string]string{
+	return &employeePage{formPage: newFormPage(defaults, f, employeeRequest, map[string]string{
 		"worker.monthly_wage": "wage", "worker.annual_wage": "annual", "worker.months": "months", "worker.kind": "set"})}
 }
 

@@ -32,10 +32,7 @@ func newEmployerPage() *employerPage { return newEmployerPageWith(nil) }
 func newEmployerPageWith(f form) *employerPage {
 	defaults := form{"date": "2011-06", "set": "daqing-2011", "kind": "enterprise", "rows": "2", "source": "rows",
 		"e.0.status": "active", "e.1.status": "active", "rounding": "half_up", "places": "2"}
-	for k, v := range f {
-		defaults[k] = v
-	}
-	p := &employerPage{formPage: newFormPage(defaults, employerRequest, map[string]string{
+	p := &employerPage{formPage: newFormPage(defaults, f, employerRequest, map[string]string{
 		"employer.kind": "kind", "employer.monthly_avg_total_wages": "payroll",
 		"employer.last_month_total_wages": "last", "employer": "payroll"})}
 	p.mapField = rowField

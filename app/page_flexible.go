@@ -28,10 +28,7 @@ func newFlexiblePage() *flexiblePage { return newFlexiblePageWith(nil) }
 // links); missing fields take their defaults.
 func newFlexiblePageWith(f form) *flexiblePage {
 	defaults := form{"date": defaultMonth(), "set": "national-2019", "rounding": "half_up", "places": "2"}
-	for k, v := range f {
-		defaults[k] = v
-	}
-	return &flexiblePage{formPage: newFormPage(defaults, flexibleRequest, map[string]string{
+	return &flexiblePage{formPage: newFormPage(defaults, f, flexibleRequest, map[string]string{
 		"worker.ratio": "ratio", "worker.amount": "amount", "worker.kind": "set"})}
 }
 

@@ -19,10 +19,7 @@ func newInstitutionPage() *institutionPage { return newInstitutionPageWith(nil) 
 
 func newInstitutionPageWith(f form) *institutionPage {
 	defaults := form{"date": "2010-12", "set": "liaoning-2006", "rounding": "half_up", "places": "2"}
-	for k, v := range f {
-		defaults[k] = v
-	}
-	return &institutionPage{formPage: newFormPage(defaults, institutionRequest, map[string]string{
+	return &institutionPage{formPage: newFormPage(defaults, f, institutionRequest, map[string]string{
 		"worker.basic_wage": "basic", "worker.kind": "set"})}
 }
 

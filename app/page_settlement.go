@@ -20,10 +20,7 @@ func newSettlementPage() *settlementPage { return newSettlementPageWith(nil) }
 
 func newSettlementPageWith(f form) *settlementPage {
 	defaults := form{"date": "2011-06", "set": "daqing-2011", "kind": "enterprise", "rounding": "half_up", "places": "2"}
-	for k, v := range f {
-		defaults[k] = v
-	}
-	return &settlementPage{formPage: newFormPage(defaults, settlementRequest, map[string]string{
+	return &settlementPage{formPage: newFormPage(defaults, f, settlementRequest, map[string]string{
 		"worker.monthly_wage": "wage", "carry_over.worker_base": "provWorker", "carry_over.unit_base": "provUnit",
 		"carry_over.months": "months", "employer.monthly_avg_total_wages": "payroll", "rule.rates.unit": "rateUnit",
 		"correction.base_month": "baseMonth", "correction.asked": "asked", "unit_event": "event", "worker": "wage", "employer": "payroll"})}

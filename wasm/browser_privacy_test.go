@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/log"
@@ -103,8 +102,8 @@ func TestBrowserPrivacy(t *testing.T) {
 	srv.served()
 
 	// The pages, reached through the app's own links (no reload), then
-	// used. Reaching a page lets go-app ask its service worker for an
-	// update (app-worker.js, same origin); using it must send nothing.
+	// used. Reaching a page lets go-app ask for a newer service worker
+	// (app-worker.js, same origin); using it must send nothing.
 	uses := []struct {
 		nav string
 		use func(*testing.T, contextT)
@@ -137,8 +136,6 @@ func TestBrowserPrivacy(t *testing.T) {
 				click(t, ctx, u.nav)
 				waitJS(t, ctx, `location.pathname === '/`+name+`'`, "/"+name)
 				waitJS(t, ctx, appReady, "the page")
-				// go-app's update check (TryUpdate on mount) runs now.
-				time.Sleep(300 * time.Millisecond)
 				reached := append(net.take(), srv.served()...)
 				t.Logf("reaching /%s through the app's link: %d requests %q", name, len(reached), reached)
 				checkHosts(t, "reaching /"+name, reached, host)
@@ -152,8 +149,16 @@ func TestBrowserPrivacy(t *testing.T) {
 			if got := net.take(); len(got) != 0 {
 				t.Errorf("using /%s: got %d network requests %q, want 0", name, len(got), got)
 			}
-			if got := srv.served(); len(got) != 0 {
-				t.Errorf("using /%s: the server got %q, want nothing", name, got)
+			// The server's log as a cross-check. Chromium's own check for
+			// a newer service worker (go-app's TryUpdate when a page
+			// mounts, answered late) may land here: a bare GET of
+			// /app-worker.js, which carries nothing typed.
+			for _, r := range srv.served() {
+				if r != "GET /app-worker.js" {
+					t.Errorf("using /%s: the server got %q, want nothing (but the service worker's update check)", name, r)
+				} else {
+					t.Logf("using /%s: the server got the service worker's update check %q", name, r)
+				}
 			}
 		})
 	}

@@ -171,21 +171,11 @@ func (p *employerPage) importJob() (payroll.Job, *calc.Error) {
 		return payroll.Job{}, err
 	}
 	job := payroll.Job{Rules: r, Insurance: ins, Kind: calc.EmployerKind(p.form["kind"])}
-	if v := p.form["payroll"]; v != "" {
-		d, err := calc.ParseAmount("employer.monthly_avg_total_wages", v)
-		if err != nil {
-			return job, err
-		}
-		job.Payroll = &d
+	if job.Payroll, err = calc.ParseOptionalAmount("employer.monthly_avg_total_wages", p.form["payroll"]); err != nil {
+		return job, err
 	}
-	if v := p.form["last"]; v != "" {
-		d, err := calc.ParseAmount("employer.last_month_total_wages", v)
-		if err != nil {
-			return job, err
-		}
-		job.LastPayroll = &d
-	}
-	return job, nil
+	job.LastPayroll, err = calc.ParseOptionalAmount("employer.last_month_total_wages", p.form["last"])
+	return job, err
 }
 
 // runImport decides every row of the file in chunks, off the UI

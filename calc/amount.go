@@ -77,6 +77,19 @@ func ParseAmount(field, s string) (decimal.Decimal, *Error) {
 	return d, nil
 }
 
+// ParseOptionalAmount is ParseAmount for a field that may be left empty:
+// "" gives nil and no error.
+func ParseOptionalAmount(field, s string) (*decimal.Decimal, *Error) {
+	if s == "" {
+		return nil, nil
+	}
+	d, err := ParseAmount(field, s)
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
 // ParseRatio reads a ratio of an average wage: a decimal fraction ("0.7")
 // or a percentage ("70%", "７０％"). It returns the fraction (0.7). Ratios
 // must be positive and at most 100 (10000%).

@@ -11,7 +11,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
 
@@ -58,8 +57,8 @@ func runRoster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	job := payroll.Job{Rules: rules, Insurance: ins, Kind: calc.EmployerKind(kind)}
-	if job.Payroll, cerr = optionalAmount("payroll", payrollFigure); cerr == nil {
-		job.LastPayroll, cerr = optionalAmount("last-payroll", lastPayroll)
+	if job.Payroll, cerr = calc.ParseOptionalAmount("payroll", payrollFigure); cerr == nil {
+		job.LastPayroll, cerr = calc.ParseOptionalAmount("last-payroll", lastPayroll)
 	}
 	if cerr != nil {
 		fmt.Fprintln(stderr, describe(cerr))
@@ -124,17 +123,6 @@ func runRoster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-func optionalAmount(field, s string) (*decimal.Decimal, *calc.Error) {
-	if s == "" {
-		return nil, nil
-	}
-	d, err := calc.ParseAmount(field, s)
-	if err != nil {
-		return nil, err
-	}
-	return &d, nil
 }
 
 // parseHeaderMap reads "员工=name,月薪=monthly_wage".

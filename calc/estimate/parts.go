@@ -8,18 +8,6 @@ import (
 	"sibase/calc"
 )
 
-// optAmount parses an optional amount field; "" is nil.
-func optAmount(field, s string) (*decimal.Decimal, *calc.Error) {
-	if s == "" {
-		return nil, nil
-	}
-	d, err := calc.ParseAmount(field, s)
-	if err != nil {
-		return nil, err
-	}
-	return &d, nil
-}
-
 // notFor refuses a field that does not belong to the worker kind, so
 // nothing typed is silently ignored.
 func notFor(field, value, kind string) *calc.Error {
@@ -43,10 +31,10 @@ func firstErr(errs ...*calc.Error) *calc.Error {
 func wageInput(prefix, monthly, annual string, months int) (calc.WageInput, *calc.Error) {
 	var in calc.WageInput
 	var err *calc.Error
-	if in.MonthlyWage, err = optAmount(prefix+".monthly_wage", monthly); err != nil {
+	if in.MonthlyWage, err = calc.ParseOptionalAmount(prefix+".monthly_wage", monthly); err != nil {
 		return in, err
 	}
-	if in.AnnualWage, err = optAmount(prefix+".annual_wage", annual); err != nil {
+	if in.AnnualWage, err = calc.ParseOptionalAmount(prefix+".annual_wage", annual); err != nil {
 		return in, err
 	}
 	if in.MonthlyWage != nil && (in.AnnualWage != nil || months != 0) {
@@ -94,7 +82,7 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 			}
 			c.Ratio = &d
 		}
-		if c.Amount, err = optAmount("worker.amount", w.Amount); err != nil {
+		if c.Amount, err = calc.ParseOptionalAmount("worker.amount", w.Amount); err != nil {
 			return nil, err
 		}
 		if res, err = r.FlexibleBase(ins, c, "worker"); err != nil {
@@ -113,10 +101,10 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 			return nil, err
 		}
 		var in calc.InstitutionInput
-		if in.BasicWage, err = optAmount("worker.basic_wage", w.BasicWage); err != nil {
+		if in.BasicWage, err = calc.ParseOptionalAmount("worker.basic_wage", w.BasicWage); err != nil {
 			return nil, err
 		}
-		if in.TotalWage, err = optAmount("worker.total_wage", w.TotalWage); err != nil {
+		if in.TotalWage, err = calc.ParseOptionalAmount("worker.total_wage", w.TotalWage); err != nil {
 			return nil, err
 		}
 		if res, err = r.InstitutionBase(ins, in, "worker"); err != nil {
@@ -159,10 +147,10 @@ func employer(r *calc.Rules, ins calc.Insurance, e *Employer) (*EmployerOut, *ca
 			"Choose the employer kind: enterprise, institution or social_organization.")
 	}
 	var err *calc.Error
-	if in.MonthlyAvgTotalWages, err = optAmount("employer.monthly_avg_total_wages", e.MonthlyAvgTotalWages); err != nil {
+	if in.MonthlyAvgTotalWages, err = calc.ParseOptionalAmount("employer.monthly_avg_total_wages", e.MonthlyAvgTotalWages); err != nil {
 		return nil, err
 	}
-	if in.LastMonthTotalWages, err = optAmount("employer.last_month_total_wages", e.LastMonthTotalWages); err != nil {
+	if in.LastMonthTotalWages, err = calc.ParseOptionalAmount("employer.last_month_total_wages", e.LastMonthTotalWages); err != nil {
 		return nil, err
 	}
 	for i, em := range e.Employees {
@@ -173,10 +161,10 @@ func employer(r *calc.Rules, ins calc.Insurance, e *Employer) (*EmployerOut, *ca
 		}
 		if em.BasicWage != "" || em.TotalWage != "" {
 			var inst calc.InstitutionInput
-			if inst.BasicWage, err = optAmount(prefix+".basic_wage", em.BasicWage); err != nil {
+			if inst.BasicWage, err = calc.ParseOptionalAmount(prefix+".basic_wage", em.BasicWage); err != nil {
 				return nil, err
 			}
-			if inst.TotalWage, err = optAmount(prefix+".total_wage", em.TotalWage); err != nil {
+			if inst.TotalWage, err = calc.ParseOptionalAmount(prefix+".total_wage", em.TotalWage); err != nil {
 				return nil, err
 			}
 			ei.Institution = &inst

@@ -119,8 +119,10 @@ func TestBrowserPrivacy(t *testing.T) {
 		{"nav-employer", func(t *testing.T, ctx contextT) {
 			useEmployerRows(t, ctx)
 			useEmployerFile(t, ctx, "../testdata/payroll/gbk.csv")
-			allowDownloads(t, ctx, t.TempDir())
+			dir := t.TempDir()
+			allowDownloads(t, ctx, dir)
 			click(t, ctx, "download-csv")
+			waitFile(t, dir)
 		}},
 		{"nav-institution", useInstitution},
 		{"nav-settlement", useSettlement},

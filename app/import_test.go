@@ -40,7 +40,7 @@ func TestImportGBKFile(t *testing.T) {
 	p := importPage(t, nil, "gbk.csv", nil)
 	html := rendered(t, p)
 	for id, want := range map[string]string{
-		"import-counts":    "读取 6 行 = 计算 6 + 拒绝 0;空行 0",
+		"import-counts":    "读取 6 行 = 计算 6 + 拒绝 0；空行 0",
 		"import-unit-base": "25000.00",
 		"import-decided":   "由上年月平均工资总额决定",
 		"import-sum":       "14200.80",
@@ -49,7 +49,7 @@ func TestImportGBKFile(t *testing.T) {
 			t.Errorf("#%s: got %q (found %v), want %q", id, got, ok, want)
 		}
 	}
-	for _, s := range []string{"gbk.csv · 编码 gb18030 · 7 列", "110101********4514", "低于下限,按下限", `id="download-csv"`, `id="print-approval"`, `id="checklist"`, "上年财务决算报表", "庆社险函〔2011〕3号 三(一)1"} {
+	for _, s := range []string{"gbk.csv · 编码 gb18030 · 7 列", "110101********4514", "低于下限，按下限", `id="download-csv"`, `id="print-approval"`, `id="checklist"`, "上年财务决算报表", "庆社险函〔2011〕3号 三(一)1"} {
 		if !strings.Contains(html, s) {
 			t.Errorf("got a page without %q", s)
 		}
@@ -67,7 +67,7 @@ func TestImportGBKFile(t *testing.T) {
 func TestImportBadRowsListedForFixing(t *testing.T) {
 	p := importPage(t, form{"payroll": "20000"}, "bad-rows.csv", nil)
 	html := rendered(t, p)
-	if got, _ := textOf(html, "import-counts"); got != "读取 14 行 = 计算 3 + 拒绝 11;空行 1" {
+	if got, _ := textOf(html, "import-counts"); got != "读取 14 行 = 计算 3 + 拒绝 11；空行 1" {
 		t.Errorf("counts: got %q", got)
 	}
 	for _, s := range []string{`id="rejected-3"`, "「身份证号」 身份证号校验位应为 4", `id="fix-7-3"`, `value="三千"`, `id="import-rerun"`} {
@@ -115,7 +115,7 @@ func TestImportPrintViews(t *testing.T) {
 	p := importPage(t, nil, "utf8.csv", nil)
 	p.printing = "publicity"
 	html := rendered(t, p)
-	for _, s := range []string{`id="print-publicity"`, "缴费基数公示表", "110101********4514", "单位缴费基数:25000.00 元"} {
+	for _, s := range []string{`id="print-publicity"`, "缴费基数公示表", "110101********4514", "单位缴费基数：25000.00 元"} {
 		if !strings.Contains(html, s) {
 			t.Errorf("publicity sheet: got no %q", s)
 		}
@@ -123,7 +123,7 @@ func TestImportPrintViews(t *testing.T) {
 	p = importPage(t, nil, "utf8.csv", nil)
 	p.printing = "approval"
 	html = rendered(t, p)
-	for _, s := range []string{`id="print-approval"`, "基本养老保险缴费基数核定表", "110101199003074514", "由上年月平均工资总额决定", "单位(盖章)"} {
+	for _, s := range []string{`id="print-approval"`, "基本养老保险缴费基数核定表", "110101199003074514", "由上年月平均工资总额决定", "单位（盖章）"} {
 		if !strings.Contains(html, s) {
 			t.Errorf("approval form: got no %q", s)
 		}

@@ -159,7 +159,7 @@ func kioskBoard(l Lang, place string, today calc.Month) (boardFacts, bool) {
 		f.period = r.PeriodFrom.String() + " –"
 	}
 	zh, en := calc.AverageName(r.Average)
-	f.average = tr(l, "pol.entered") + ": " + pick(l, zh, en)
+	f.average = labelled(l, "pol.entered") + pick(l, zh, en)
 	if lim, err := r.Limits(); err == nil {
 		f.average = calc.Yuan(*lim.Average) + " " + tr(l, "res.yuan")
 		f.floor, f.cap = calc.Yuan(lim.Floor), calc.Yuan(lim.Cap)
@@ -200,7 +200,7 @@ func renderBoard(l Lang, place string, onStart app.EventHandler) app.UI {
 				{"board-floor", tr(l, "pol.floor"), f.floor}, {"board-cap", tr(l, "pol.cap"), f.cap},
 				{"board-flexible", tr(l, "pol.flexible"), f.flexible}, {"board-tiers", tr(l, "flex.tier"), f.tiers},
 			}),
-			app.P().ID("board-cites").Class("board-note").Text(tr(l, "res.citation")+": "+joinUnique(f.cites)+" · "+f.status+" · "+tr(l, "res.reviewed")+" "+f.reviewed),
+			app.P().ID("board-cites").Class("board-note").Text(labelled(l, "res.citation")+joinUnique(f.cites)+" · "+f.status+" · "+tr(l, "res.reviewed")+" "+f.reviewed),
 		)
 	} else {
 		body = append(body, app.P().ID("board-no-place").Class("board-note").Text(tr(l, "kiosk.noPlace")))

@@ -68,7 +68,7 @@ func (p *employeePage) result() app.UI {
 		p.figure("result-base", "res.base", w.Base),
 		app.P().ID("result-outcome").Class("outcome "+w.Outcome).Text(tr(l, "outcome."+w.Outcome)),
 		app.If(w.Min != "", func() app.UI {
-			return app.P().ID("result-range").Class("range").Text(tr(l, "res.range") + ": " + w.Min + " – " + w.Max + " " + tr(l, "res.yuan"))
+			return app.P().ID("result-range").Class("range").Text(labelled(l, "res.range") + w.Min + " – " + w.Max + " " + tr(l, "res.yuan"))
 		}),
 		p.contributions(w.Contributions),
 		p.warnings(p.resp.Warnings),

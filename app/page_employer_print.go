@@ -79,10 +79,10 @@ func (p *employerPage) printViews() app.UI {
 		}
 		return app.Div().ID("print-publicity").Class("print-view").Body(
 			el("h1").Text("缴费基数公示表"),
-			app.P().Text("缴费月份:"+date+" · 依据:"+cite),
-			textTable("", "print-table", []string{"序号", "姓名", "身份证号码", "个人缴费基数(元)"}, body, 3),
-			app.P().Text("单位缴费基数:"+unitBase+" 元"),
-			app.P().Class("sign").Text("如对本人缴费基数有异议,请在公示期内向单位人事或财务部门提出。    单位(盖章):            日期:"),
+			app.P().Text("缴费月份："+date+" · 依据："+cite),
+			textTable("", "print-table", []string{"序号", "姓名", "身份证号码", "个人缴费基数（元）"}, body, 3),
+			app.P().Text("单位缴费基数："+unitBase+" 元"),
+			app.P().Class("sign").Text("如对本人缴费基数有异议，请在公示期内向单位人事或财务部门提出。    单位（盖章）:            日期："),
 		)
 	}
 	body := make([][]string, len(rows))
@@ -96,7 +96,7 @@ func (p *employerPage) printViews() app.UI {
 			{"", "单位缴费基数", unitBase}, {"", "核定方式", tr(Zh, "er.decided."+decidedBy)}, {"", "人数", strconv.Itoa(len(rows))},
 		}),
 		textTable("", "print-table", []string{"序号", "姓名", "工号", "身份证号码", "人员类别", "上年月平均工资", "个人缴费基数", "核定情况"}, body, 5, 6),
-		app.P().Class("sign").Text("单位(盖章):                经办人:                日期:                社保经办机构审核:"),
+		app.P().Class("sign").Text("单位（盖章）:                经办人：                日期：                社保经办机构审核："),
 	)
 }
 

@@ -186,7 +186,7 @@ func (p *flexiblePage) result() app.UI {
 	return app.Div().Body(
 		p.figure("result-base", "res.base", w.Base),
 		app.P().ID("result-outcome").Class("outcome").Text(tr(l, "outcome."+w.Outcome)),
-		app.P().ID("result-range").Class("range").Text(tr(l, "flex.range")+": "+w.Min+" – "+w.Max+" "+tr(l, "res.yuan")),
+		app.P().ID("result-range").Class("range").Text(labelled(l, "flex.range")+w.Min+" – "+w.Max+" "+tr(l, "res.yuan")),
 		p.contributions(w.Contributions),
 		p.warnings(p.resp.Warnings),
 		scheduleChart(l, p.resp.FlexibleSchedule, month, chosen),

@@ -111,7 +111,7 @@ func (p *policyPage) period(rs *calc.RuleSet, per calc.Period) app.UI {
 		to = tr(l, "pol.open")
 	}
 	zh, en := calc.AverageName(r.Average)
-	avg := tr(l, "pol.entered") + ": " + pick(l, zh, en)
+	avg := labelled(l, "pol.entered") + pick(l, zh, en)
 	if r.Average.Amount != nil {
 		avg = calc.Yuan(*r.Average.Amount) + " (" + pick(l, zh, en) + ")"
 		if r.Average.Source != nil {

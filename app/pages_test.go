@@ -58,7 +58,7 @@ func TestPagesRenderRealResults(t *testing.T) {
 			page: func() app.Composer {
 				return newFlexiblePageWith(form{"set": "liaoning-2006", "date": "2007-03", "avg": "1949.33"})
 			},
-			texts:    map[string]string{"result-base": "1364.53", "result-outcome": "未选择,按最低基数", "result-range": "允许范围: 1364.53 – 1949.33 元"},
+			texts:    map[string]string{"result-base": "1364.53", "result-outcome": "未选择，按最低基数", "result-range": "允许范围：1364.53 – 1949.33 元"},
 			contains: []string{"辽社险函〔2006〕89号 二(二)", `id="chart"`, `id="slider"`, `inputmode="decimal"`, "本市2006年在岗职工月平均工资"},
 		},
 		{
@@ -66,7 +66,7 @@ func TestPagesRenderRealResults(t *testing.T) {
 			page: func() app.Composer {
 				return newFlexiblePageWith(form{"set": "liaoning-2006", "date": "2007-03", "avg": "1949.33", "ratio": "0.6"})
 			},
-			texts:    map[string]string{"result-stale": "输入有误,结果未更新。"},
+			texts:    map[string]string{"result-stale": "输入有误，结果未更新。"},
 			contains: []string{`id="ratio-error"`, "1364.53 至 1949.33 元", `value="0.6"`},
 			absent:   []string{"result-base"},
 		},
@@ -88,8 +88,8 @@ func TestPagesRenderRealResults(t *testing.T) {
 			page: func() app.Composer {
 				return newEmployeePageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "wage": "1000"})
 			},
-			texts:    map[string]string{"result-base": "1366.80", "result-outcome": "低于下限,按下限"},
-			contains: []string{"庆社险函〔2011〕3号 二(二)", "1000.00 低于下限,按下限 1366.80 元缴费"},
+			texts:    map[string]string{"result-base": "1366.80", "result-outcome": "低于下限，按下限"},
+			contains: []string{"庆社险函〔2011〕3号 二(二)", "1000.00 低于下限，按下限 1366.80 元缴费"},
 		},
 		{
 			name: "employee, full-width digits and 元 give the same result",
@@ -107,7 +107,7 @@ func TestPagesRenderRealResults(t *testing.T) {
 			absent:   []string{"result-base"},
 		},
 		{
-			name: "employer, 大庆: the sum of bases beats the payroll",
+			name: "employer, 大庆： the sum of bases beats the payroll",
 			page: func() app.Composer {
 				return newEmployerPageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "payroll": "9000", "rows": "3",
 					"e.0.id": "A", "e.0.wage": "3000", "e.1.id": "B", "e.1.wage": "9000", "e.2.id": "C", "e.2.wage": "4000", "e.2.status": "rehired_retiree"})
@@ -126,7 +126,7 @@ func TestPagesRenderRealResults(t *testing.T) {
 			absent:   []string{"result-unit-base"},
 		},
 		{
-			name: "institution staff, 辽宁: the basic wage is the base",
+			name: "institution staff, 辽宁： the basic wage is the base",
 			page: func() app.Composer {
 				return newInstitutionPageWith(form{"set": "liaoning-2006", "date": "2008-04", "avg": "2280.92", "basic": "800"})
 			},
@@ -134,7 +134,7 @@ func TestPagesRenderRealResults(t *testing.T) {
 			contains: []string{"辽社险函〔2006〕89号 二(三)"},
 		},
 		{
-			name: "settlement, 大庆: collected after a carried-over base",
+			name: "settlement, 大庆： collected after a carried-over base",
 			page: func() app.Composer {
 				return newSettlementPageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "wage": "2500", "provWorker": "2000",
 					"baseMonth": "2011-01", "asked": "2012-02", "written": "yes", "event": "merger"})

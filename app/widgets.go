@@ -134,7 +134,7 @@ func (p *formPage) ruleSetLine(rs *estimate.RuleSetInfo) app.UI {
 		period += " – " + rs.PeriodTo
 	}
 	return app.P().ID("result-rules").Class("rules-line").Text(
-		tr(p.lang, "res.citation") + ": " + pick(p.lang, rs.Title, rs.TitleEN) + " · " + rs.Citation + " · " + period +
+		labelled(p.lang, "res.citation") + pick(p.lang, rs.Title, rs.TitleEN) + " · " + rs.Citation + " · " + period +
 			" · " + tr(p.lang, "status."+rs.Status) + " · " + tr(p.lang, "res.reviewed") + " " + rs.ReviewedThrough)
 }
 

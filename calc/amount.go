@@ -48,31 +48,31 @@ func ParseAmount(field, s string) (decimal.Decimal, *Error) {
 		multiplier = tenThousand
 	}
 	if strings.HasPrefix(s, "-") {
-		return decimal.Zero, errorf(CodeAmountNegative, field, "金额不能为负数:“%s”。", "The amount cannot be negative: %q.", raw)
+		return decimal.Zero, errorf(CodeAmountNegative, field, "金额不能为负数：“%s”。", "The amount cannot be negative: %q.", raw)
 	}
 	s = strings.TrimPrefix(s, "+")
 	digits, ok := stripGrouping(s)
 	if !ok {
 		return decimal.Zero, errorf(CodeAmountInvalid, field,
-			"无法识别的金额:“%s”。请填写数字,例如 5000、5,000、5000元 或 0.5万。",
-			"Not an amount: “%s”. Type a number such as 5000, 5,000, 5000元 or 0.5万.", raw)
+			"无法识别的金额：“%s”。请填写数字，例如 5000、5,000、5000元 或 0.5万。",
+			"Not an amount: %q. Type a number such as 5000, 5,000, 5000元 or 0.5万.", raw)
 	}
 	d, err := decimal.NewFromString(digits)
 	if err != nil {
 		return decimal.Zero, errorf(CodeAmountInvalid, field,
-			"无法识别的金额:“%s”。请填写数字,例如 5000、5,000、5000元 或 0.5万。",
-			"Not an amount: “%s”. Type a number such as 5000, 5,000, 5000元 or 0.5万.", raw)
+			"无法识别的金额：“%s”。请填写数字，例如 5000、5,000、5000元 或 0.5万。",
+			"Not an amount: %q. Type a number such as 5000, 5,000, 5000元 or 0.5万.", raw)
 	}
 	if !multiplier.IsZero() {
 		d = d.Mul(multiplier)
 	}
 	if d.GreaterThan(maxMonthlyAmount) {
 		return decimal.Zero, errorf(CodeAmountTooLarge, field,
-			"金额 “%s” 超过 10 亿元,请检查是否多输了零。", "The amount %q is over 1,000,000,000 yuan; check for extra zeros.", raw)
+			"金额“%s”超过 10 亿元，请检查是否多输了零。", "The amount %q is over 1,000,000,000 yuan; check for extra zeros.", raw)
 	}
 	if d.Exponent() < -2 && !d.Equal(d.Round(2)) {
 		return decimal.Zero, errorf(CodeAmountPrecision, field,
-			"金额 “%s” 最多精确到分(两位小数)。", "The amount %q can have at most two decimal places (fen).", raw)
+			"金额“%s”最多精确到分（两位小数）。", "The amount %q can have at most two decimal places (fen).", raw)
 	}
 	return d, nil
 }
@@ -108,7 +108,7 @@ func ParseRatio(field, s string) (decimal.Decimal, *Error) {
 	}
 	bad := func() (decimal.Decimal, *Error) {
 		return decimal.Zero, errorf(CodeRatioInvalid, field,
-			"无法识别的比例:“%s”。请填写如 0.7 或 70%% 的正数。",
+			"无法识别的比例：“%s”。请填写如 0.7 或 70%% 的正数。",
 			"Not a ratio: %q. Type a positive number such as 0.7 or 70%%.", raw)
 	}
 	if s == "" || !isPlainDecimal(s) {
@@ -136,7 +136,7 @@ func ParseMonths(field, s string) (int, *Error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > 12 {
-		return 0, errorf(CodeMonthsInvalid, field, "工作月数应为 1 到 12 的整数,收到“%s”。",
+		return 0, errorf(CodeMonthsInvalid, field, "工作月数应为 1 到 12 的整数，收到“%s”。",
 			"Months worked must be a whole number from 1 to 12; got %q.", s)
 	}
 	return n, nil

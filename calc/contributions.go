@@ -62,7 +62,7 @@ func (r *Rules) Contribute(ins Insurance, payer Payer, base decimal.Decimal) (Co
 	zh := map[Payer]string{PayerUnit: "单位缴费", PayerIndividual: "个人缴费", PayerFlexible: "灵活就业人员缴费"}[payer]
 	en := map[Payer]string{PayerUnit: "Unit contribution", PayerIndividual: "Individual contribution", PayerFlexible: "Flexible worker's contribution"}[payer]
 	c.Step = newStep(rate.Cite, Yuan(m),
-		fmt.Sprintf("%s:%s × %s = %s 元/月(%s),全年 %s 元", zh, Yuan(base), Percent(rate.Rate), Yuan(m), r.Rounding, Yuan(c.Yearly)),
+		fmt.Sprintf("%s：%s × %s = %s 元/月（%s），全年 %s 元", zh, Yuan(base), Percent(rate.Rate), Yuan(m), r.Rounding, Yuan(c.Yearly)),
 		fmt.Sprintf("%s: %s × %s = %s yuan a month (%s), %s yuan a year", en, Yuan(base), Percent(rate.Rate), Yuan(m), r.Rounding.StringEN(), Yuan(c.Yearly)))
 	return c, true
 }

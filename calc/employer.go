@@ -182,7 +182,7 @@ func (t *EmployerTally) Finish(in EmployerInput, field string) (EmployerResult, 
 			"The unit base is the sum of all insured employees' individual bases"))
 	case MethodLastMonthPayroll:
 		if in.LastMonthTotalWages == nil {
-			return res, newError(CodeEmployerIncomplete, field+".last_month_total_wages", "请填写上月工资总额:该规则以其为单位缴费基数("+unit.Cite.String()+")。",
+			return res, newError(CodeEmployerIncomplete, field+".last_month_total_wages", "请填写上月工资总额：该规则以其为单位缴费基数("+unit.Cite.String()+")。",
 				"Enter last month's total payroll: the rule makes it the unit base ("+unit.Cite.String()+").")
 		}
 		res.Base, res.DecidedBy = *in.LastMonthTotalWages, "last_month_payroll"
@@ -203,11 +203,11 @@ func (t *EmployerTally) Finish(in EmployerInput, field string) (EmployerResult, 
 		if payroll.LessThan(res.SumEmployeeBases) {
 			res.Base, res.DecidedBy = res.SumEmployeeBases, "sum_of_bases"
 			res.Steps = append(res.Steps, newStep(unit.Cite, Yuan(res.Base),
-				fmt.Sprintf("上年月平均工资总额 %s 低于个人缴费基数之和 %s,以个人缴费基数之和为单位缴费基数", Yuan(payroll), Yuan(res.SumEmployeeBases)),
+				fmt.Sprintf("上年月平均工资总额 %s 低于个人缴费基数之和 %s，以个人缴费基数之和为单位缴费基数", Yuan(payroll), Yuan(res.SumEmployeeBases)),
 				fmt.Sprintf("The payroll %s is below the sum of individual bases %s: the sum is the unit base", Yuan(payroll), Yuan(res.SumEmployeeBases))))
 		} else {
 			res.Steps = append(res.Steps, newStep(unit.Cite, Yuan(res.Base),
-				fmt.Sprintf("上年月平均工资总额 %s 不低于个人缴费基数之和 %s,以其为单位缴费基数", Yuan(payroll), Yuan(res.SumEmployeeBases)),
+				fmt.Sprintf("上年月平均工资总额 %s 不低于个人缴费基数之和 %s，以其为单位缴费基数", Yuan(payroll), Yuan(res.SumEmployeeBases)),
 				fmt.Sprintf("The payroll %s is not below the sum of individual bases %s: the payroll is the unit base", Yuan(payroll), Yuan(res.SumEmployeeBases))))
 		}
 	default:
@@ -226,12 +226,12 @@ func (r *Rules) payroll(in EmployerInput, employees int, wageSum decimal.Decimal
 	}
 	if employees == 0 || !wagesKnown {
 		return decimal.Zero, newError(CodeEmployerIncomplete, field+".monthly_avg_total_wages",
-			"请填写单位上年月平均工资总额(或列出每名职工的工资)。",
+			"请填写单位上年月平均工资总额（或列出每名职工的工资）。",
 			"Enter the previous-year average monthly total wages (or every employee's wage).")
 	}
-	zh, en := "未填写上年月平均工资总额,按所列职工月工资合计", "No payroll given: the sum of the listed employees' monthly wages"
+	zh, en := "未填写上年月平均工资总额，按所列职工月工资合计", "No payroll given: the sum of the listed employees' monthly wages"
 	if r.YearRules != nil && len(r.YearRules.Exempt) > 0 {
-		zh += "(退休返聘、外地参保人员的工资计入)"
+		zh += "（退休返聘、外地参保人员的工资计入）"
 		en += " (rehired retirees' and staff insured elsewhere count)"
 		cite = r.YearRules.ExemptCite
 	}
@@ -276,12 +276,12 @@ func (r *Rules) exemptEmployee(er EmployeeResult, e EmployeeInput, field string)
 	case StatusRehiredRetiree, StatusInsuredElsewhere:
 	default:
 		return er, newError(CodeStatusInvalid, field+".status",
-			fmt.Sprintf("人员类别应为 active(在职)、rehired_retiree(退休返聘)或 insured_elsewhere(外地参保),收到 “%s”。", er.Status),
+			fmt.Sprintf("人员类别应为 active（在职）、rehired_retiree（退休返聘）或 insured_elsewhere（外地参保），收到“%s”。", er.Status),
 			fmt.Sprintf("Status must be active, rehired_retiree or insured_elsewhere; got %q.", er.Status))
 	}
 	if r.YearRules == nil || !containsStatus(r.YearRules.Exempt, er.Status) {
 		return er, newError(CodeStatusInvalid, field+".status",
-			"所选规则没有关于"+statusName(er.Status)+"的条款;请按在职人员填写或核对当地规定。",
+			"所选规则没有关于"+statusName(er.Status)+"的条款；请按在职人员填写或核对当地规定。",
 			"The chosen rules have no clause for "+string(er.Status)+"; enter the person as active or check local rules.")
 	}
 	er.Outcome = OutcomeExempt
@@ -294,7 +294,7 @@ func (r *Rules) exemptEmployee(er EmployeeResult, e EmployeeInput, field string)
 	if r.brief {
 		return er, nil
 	}
-	er.Steps = []Step{newStep(r.YearRules.ExemptCite, "", statusName(er.Status)+"不建立个人缴费基数,工资计入单位缴费基数",
+	er.Steps = []Step{newStep(r.YearRules.ExemptCite, "", statusName(er.Status)+"不建立个人缴费基数，工资计入单位缴费基数",
 		"A "+statusNameEN(er.Status)+" gets no individual base; the wage counts in the unit's payroll")}
 	return er, nil
 }

@@ -79,7 +79,7 @@ func (r *Rules) FlexibleLimits() (FlexibleLimits, *Error) {
 			t := t
 			fl.Tiers = append(fl.Tiers, Tier{Ratio: &t, Amount: r.Rounding.Apply(t.Mul(a))})
 		}
-		fl.Steps = append(fl.Steps, newStep(fr.Tiers.Cite, "", "可选档次:"+fl.tierText(), "Tiers to choose from: "+fl.tierText()))
+		fl.Steps = append(fl.Steps, newStep(fr.Tiers.Cite, "", "可选档次："+fl.tierText(), "Tiers to choose from: "+fl.tierText()))
 	}
 	return fl, nil
 }
@@ -98,12 +98,12 @@ func (fl FlexibleLimits) tierText() string {
 // rangeText describes the range for error messages.
 func (fl FlexibleLimits) rangeText() (string, string) {
 	if len(fl.Tiers) > 0 {
-		return "以下档次之一:" + fl.tierText(), "one of these tiers: " + fl.tierText()
+		return "以下档次之一：" + fl.tierText(), "one of these tiers: " + fl.tierText()
 	}
 	zh := fmt.Sprintf("%s 至 %s 元", Yuan(fl.Min), Yuan(fl.Max))
 	en := fmt.Sprintf("%s to %s yuan", Yuan(fl.Min), Yuan(fl.Max))
 	if fl.MinRatio != nil && fl.MaxRatio != nil {
-		zh += fmt.Sprintf("(月平均工资 %s 元的 %s 至 %s)", Yuan(fl.Average), Percent(*fl.MinRatio), Percent(*fl.MaxRatio))
+		zh += fmt.Sprintf("（月平均工资 %s 元的 %s 至 %s）", Yuan(fl.Average), Percent(*fl.MinRatio), Percent(*fl.MaxRatio))
 		en += fmt.Sprintf(" (%s to %s of the average %s)", Percent(*fl.MinRatio), Percent(*fl.MaxRatio), Yuan(fl.Average))
 	}
 	return zh, en
@@ -140,7 +140,7 @@ func (r *Rules) FlexibleBase(ins Insurance, c FlexibleChoice, field string) (Wor
 		base = r.Rounding.Apply(c.Ratio.Mul(fl.Average))
 		errField = field + ".ratio"
 		res.Steps = append(res.Steps, newStep(cite, Yuan(base),
-			fmt.Sprintf("选择 %s × %s = %s 元(%s)", Percent(*c.Ratio), Yuan(fl.Average), Yuan(base), r.Rounding),
+			fmt.Sprintf("选择 %s × %s = %s 元（%s）", Percent(*c.Ratio), Yuan(fl.Average), Yuan(base), r.Rounding),
 			fmt.Sprintf("Chosen %s × %s = %s yuan (%s)", Percent(*c.Ratio), Yuan(fl.Average), Yuan(base), r.Rounding.StringEN())))
 	case c.Amount != nil:
 		base = *c.Amount
@@ -148,7 +148,7 @@ func (r *Rules) FlexibleBase(ins Insurance, c FlexibleChoice, field string) (Wor
 		res.Steps = append(res.Steps, newStep(cite, Yuan(base), "选择金额 "+Yuan(base)+" 元", "Chosen amount: "+Yuan(base)+" yuan"))
 	default:
 		res.Base, res.Outcome = fl.Min, OutcomeLowest
-		res.Steps = append(res.Steps, newStep(cite, Yuan(fl.Min), "未选择档次,按最低基数 "+Yuan(fl.Min)+" 元",
+		res.Steps = append(res.Steps, newStep(cite, Yuan(fl.Min), "未选择档次，按最低基数 "+Yuan(fl.Min)+" 元",
 			"Nothing chosen: the lowest allowed base, "+Yuan(fl.Min)+" yuan"))
 		return res, nil
 	}
@@ -156,7 +156,7 @@ func (r *Rules) FlexibleBase(ins Insurance, c FlexibleChoice, field string) (Wor
 		zh, en := fl.rangeText()
 		chosen, chosenEN := Yuan(base)+" 元", Yuan(base)+" yuan"
 		if c.Ratio != nil {
-			chosen = Percent(*c.Ratio) + "(" + chosen + ")"
+			chosen = Percent(*c.Ratio) + "（" + chosen + "）"
 			chosenEN = Percent(*c.Ratio) + " (" + chosenEN + ")"
 		}
 		code := CodeFlexibleRange
@@ -164,7 +164,7 @@ func (r *Rules) FlexibleBase(ins Insurance, c FlexibleChoice, field string) (Wor
 			code = CodeFlexibleTier
 		}
 		return res, &Error{Code: code, Field: errField,
-			Message:   fmt.Sprintf("%s 灵活就业人员可选的缴费基数为 %s;所选 %s 不在其中。", r.Month, zh, chosen),
+			Message:   fmt.Sprintf("%s 灵活就业人员可选的缴费基数为 %s；所选 %s不在其中。", r.Month, zh, chosen),
 			MessageEN: fmt.Sprintf("In %s a flexible worker's base must be %s; %s is not.", r.Month, en, chosenEN)}
 	}
 	res.Base, res.Outcome = base, OutcomeChosen

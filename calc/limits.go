@@ -22,18 +22,18 @@ func (r *Rules) AverageAmount() (decimal.Decimal, Step, *Error) {
 	zh, en := AverageName(r.Average)
 	if r.Average.Amount == nil {
 		return decimal.Zero, Step{}, newError(CodeAverageRequired, "rule.average",
-			"请填写"+zh+":该规则以其为基准("+r.Average.Cite.String()+"),但 sibase 未收录这一数字。",
+			"请填写"+zh+"：该规则以其为基准("+r.Average.Cite.String()+")，但 sibase 未收录这一数字。",
 			"Enter "+en+": the rule is based on it ("+r.Average.Cite.String()+"), and sibase does not carry the figure.")
 	}
 	a := *r.Average.Amount
-	s := newStep(r.Average.Cite, Yuan(a), "基准:"+zh, "Reference: "+en)
+	s := newStep(r.Average.Cite, Yuan(a), "基准："+zh, "Reference: "+en)
 	switch src := r.Average.Source; {
 	case src == nil:
 	case src.Doc == UserCite.Doc:
-		s.Text += "(用户输入)"
+		s.Text += "（用户输入）"
 		s.TextEN += " (entered by the user)"
 	default:
-		s.Text += "(数字来源:" + src.Doc + ")"
+		s.Text += "（数字来源：" + src.Doc + "）"
 		s.TextEN += " (figure from " + src.Doc + ")"
 	}
 	return a, s, nil
@@ -76,7 +76,7 @@ func (r *Rules) bound(b Bound, avg *decimal.Decimal, zh, en, field string, steps
 	if b.Amount != nil {
 		a := *b.Amount
 		*steps = append(*steps, newStep(b.Cite, Yuan(a),
-			fmt.Sprintf("%s:公布金额 %s 元", zh, Yuan(a)),
+			fmt.Sprintf("%s：公布金额 %s 元", zh, Yuan(a)),
 			fmt.Sprintf("%s: the published amount, %s yuan", capitalize(en), Yuan(a))))
 		return a, nil
 	}
@@ -85,7 +85,7 @@ func (r *Rules) bound(b Bound, avg *decimal.Decimal, zh, en, field string, steps
 	}
 	v := r.Rounding.Apply(b.Ratio.Mul(*avg))
 	*steps = append(*steps, newStep(b.Cite, Yuan(v),
-		fmt.Sprintf("%s:%s × %s = %s(%s)", zh, Percent(*b.Ratio), Yuan(*avg), Yuan(v), r.Rounding),
+		fmt.Sprintf("%s：%s × %s = %s（%s）", zh, Percent(*b.Ratio), Yuan(*avg), Yuan(v), r.Rounding),
 		fmt.Sprintf("%s: %s × %s = %s (%s)", capitalize(en), Percent(*b.Ratio), Yuan(*avg), Yuan(v), r.Rounding.StringEN())))
 	return v, nil
 }

@@ -16,7 +16,7 @@ type Month struct {
 // ParseMonth reads "YYYY-MM" (e.g. "2011-06"). field names the input in any
 // error.
 func ParseMonth(field, s string) (Month, *Error) {
-	bad := errorf(CodeMonthInvalid, field, "月份格式应为 年-月,例如 2011-06,收到 “%s”。",
+	bad := errorf(CodeMonthInvalid, field, "月份格式应为 年-月，例如 2011-06，收到“%s”。",
 		"A month is written YYYY-MM, e.g. 2011-06; got %q.", s)
 	if len(s) != 7 || s[4] != '-' || !allDigits(s[:4]) || !allDigits(s[5:]) {
 		return Month{}, bad

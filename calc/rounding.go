@@ -51,11 +51,11 @@ func (r Rounding) Validate(field string) *Error {
 	switch r.Mode {
 	case RoundHalfUp, RoundUp, RoundDown:
 	default:
-		return errorf(CodeRoundingInvalid, field+".mode", "取整方式应为 half_up(四舍五入)、up(进位)或 down(舍去),收到 “%s”。",
+		return errorf(CodeRoundingInvalid, field+".mode", "取整方式应为 half_up（四舍五入）、up（进位）或 down（舍去），收到“%s”。",
 			"Rounding mode must be half_up, up or down; got %q.", string(r.Mode))
 	}
 	if r.Places < 0 || r.Places > 2 {
-		return errorf(CodeRoundingInvalid, field+".places", "取整位数应为 0(元)、1(角)或 2(分),收到 %d。",
+		return errorf(CodeRoundingInvalid, field+".places", "取整位数应为 0（元）、1（角）或 2（分），收到 %d。",
 			"Rounding places must be 0 (yuan), 1 (jiao) or 2 (fen); got %d.", r.Places)
 	}
 	return nil

@@ -157,7 +157,7 @@ func (rs *RuleSet) At(m Month) (*Rules, *Error) {
 			toEN = "on"
 		}
 		return nil, newError(CodeDateOutOfRange, "date",
-			fmt.Sprintf("%s(%s)只适用于 %s 至 %s,不含 %s。", rs.Title, rs.Document, rs.Start(), to, m),
+			fmt.Sprintf("%s（%s）只适用于 %s 至 %s，不含 %s。", rs.Title, rs.Document, rs.Start(), to, m),
 			fmt.Sprintf("%s (%s) covers %s to %s only, not %s.", rs.TitleEN, rs.Document, rs.Start(), toEN, m))
 	}
 	r := &Rules{Set: rs, Month: m, Bases: map[Insurance]Scheme{}, Rates: map[Insurance]RateSet{}}

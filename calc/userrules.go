@@ -100,7 +100,7 @@ func (r *Rules) Override(ins Insurance, u UserFigures) *Error {
 			ok = ok || m == u.UnitMethod
 		}
 		if !ok {
-			return errorf(CodeKindInvalid, "rule.unit_method", "单位缴费基数方法应为 max_payroll_or_sum、sum_of_bases、last_month_payroll 或 avg_payroll,收到 “%s”。",
+			return errorf(CodeKindInvalid, "rule.unit_method", "单位缴费基数方法应为 max_payroll_or_sum、sum_of_bases、last_month_payroll 或 avg_payroll，收到 “%s”。",
 				"The unit-base method must be max_payroll_or_sum, sum_of_bases, last_month_payroll or avg_payroll; got %q.", string(u.UnitMethod))
 		}
 		sch := r.Bases[ins]
@@ -115,7 +115,7 @@ func (r *Rules) Override(ins Insurance, u UserFigures) *Error {
 		rs := r.Rates[ins]
 		for payer, v := range u.Rates {
 			if !v.IsPositive() || !v.LessThan(decimal.NewFromInt(1)) {
-				return errorf(CodeRatioInvalid, "rule.rates."+string(payer), "费率应大于 0 且小于 1(如 0.08),收到 %s。",
+				return errorf(CodeRatioInvalid, "rule.rates."+string(payer), "费率应大于 0 且小于 1（如 0.08），收到 %s。",
 					"A rate must be above 0 and below 1 (e.g. 0.08); got %s.", v.String())
 			}
 			rate := &Rate{Rate: v, Cite: UserCite}

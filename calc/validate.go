@@ -102,7 +102,7 @@ func (rs *RuleSet) Validate() *Error {
 		for j, d := range y.Documents {
 			df := fmt.Sprintf("%s.documents[%d]", f, j)
 			if d.Name == "" || d.NameEN == "" {
-				v.fail(df+".name", "文件名称(中英文)不能为空", "needs its name in Chinese and English")
+				v.fail(df+".name", "文件名称（中英文）不能为空", "needs its name in Chinese and English")
 			}
 			v.cite(df+".cite", d.Cite)
 		}
@@ -183,7 +183,7 @@ func (v *validator) series(field string, n int, from func(int) Month, required b
 		case !v.rs.Until.IsZero() && m.After(v.rs.Until):
 			v.fail(f, "晚于规则集的最后一个月", "is after the set's last month")
 		case i > 0 && !from(i-1).Before(m):
-			v.fail(f, "必须晚于前一个取值的起始月份(按时间排序,不得重叠)", "must be later than the previous value's (sorted, no overlaps)")
+			v.fail(f, "必须晚于前一个取值的起始月份（按时间排序，不得重叠）", "must be later than the previous value's (sorted, no overlaps)")
 		}
 	}
 }
@@ -202,7 +202,7 @@ func (v *validator) source(field string, s *Source) {
 		v.fail(field+".doc", "来源必须注明文件", "a source must name its document")
 	}
 	if s.Grade != "Q" && s.Grade != "D" {
-		v.fail(field+".grade", "应为 Q(原文引用)或 D(推算)", "must be Q (quoted) or D (derived)")
+		v.fail(field+".grade", "应为 Q（原文引用）或 D（推算）", "must be Q (quoted) or D (derived)")
 	}
 }
 
@@ -222,7 +222,7 @@ func (v *validator) bound(field string, b Bound) {
 	v.cite(field+".cite", b.Cite)
 	v.source(field+".source", b.Source)
 	if b.Ratio == nil && b.Amount == nil {
-		v.fail(field, "需要比例(ratio)或金额(amount)", "needs a ratio or an amount")
+		v.fail(field, "需要比例（ratio）或金额（amount）", "needs a ratio or an amount")
 	}
 	if b.Ratio != nil {
 		v.ratio(field+".ratio", *b.Ratio)

@@ -24,8 +24,8 @@ const (
 // Label is the outcome in Chinese, as a result states it.
 func (o Outcome) Label() string {
 	return map[Outcome]string{
-		OutcomeRaisedToFloor: "低于下限,按下限", OutcomeCutToCap: "高于上限,按上限",
-		OutcomeAsDeclared: "按本人工资", OutcomeAverage: "收入无法确定,按平均工资",
+		OutcomeRaisedToFloor: "低于下限，按下限", OutcomeCutToCap: "高于上限，按上限",
+		OutcomeAsDeclared: "按本人工资", OutcomeAverage: "收入无法确定，按平均工资",
 		OutcomeChosen: "按所选档次", OutcomeLowest: "按最低档", OutcomeCarriedOver: "沿用上年基数",
 		OutcomeExempt: "不建立个人基数",
 	}[o]
@@ -80,7 +80,7 @@ func (r *Rules) monthlyWage(in WageInput, field string) (decimal.Decimal, bool, 
 		return w, false, []Step{{Text: "本人上年月平均工资 " + Yuan(w) + " 元", TextEN: "Own previous-year average monthly wage: " + Yuan(w) + " yuan", Value: Yuan(w)}}, nil
 	case in.AnnualWage != nil:
 		if in.Months < 1 || in.Months > 12 {
-			return decimal.Zero, false, nil, errorf(CodeMonthsInvalid, field+".months", "工作月数应为 1 到 12 的整数,收到 %d。",
+			return decimal.Zero, false, nil, errorf(CodeMonthsInvalid, field+".months", "工作月数应为 1 到 12 的整数，收到 %d。",
 				"Months worked must be a whole number from 1 to 12; got %d.", in.Months)
 		}
 		w := r.Rounding.Apply(in.AnnualWage.Div(decimal.NewFromInt(int64(in.Months))))
@@ -88,15 +88,15 @@ func (r *Rules) monthlyWage(in WageInput, field string) (decimal.Decimal, bool, 
 			return w, false, nil, nil
 		}
 		return w, false, []Step{newStep(r.RoundingCite, Yuan(w),
-			fmt.Sprintf("本人上年月平均工资 = 上年工资总额 %s ÷ %d 个月 = %s 元(%s)", Yuan(*in.AnnualWage), in.Months, Yuan(w), r.Rounding),
+			fmt.Sprintf("本人上年月平均工资 = 上年工资总额 %s ÷ %d 个月 = %s 元（%s）", Yuan(*in.AnnualWage), in.Months, Yuan(w), r.Rounding),
 			fmt.Sprintf("Own previous-year average monthly wage = annual total %s ÷ %d months = %s yuan (%s)", Yuan(*in.AnnualWage), in.Months, Yuan(w), r.Rounding.StringEN()))}, nil
 	case in.Months != 0:
-		return decimal.Zero, false, nil, errorf(CodeEmployerIncomplete, field+".annual_wage", "填写了工作月数,还需填写上年工资总额。",
+		return decimal.Zero, false, nil, errorf(CodeEmployerIncomplete, field+".annual_wage", "填写了工作月数，还需填写上年工资总额。",
 			"Months worked were given; the annual total wage is needed too.")
 	}
 	if r.UnknownIncome == nil {
 		return decimal.Zero, false, nil, errorf(CodeIncomeRequired, field+".monthly_wage",
-			"请填写本人上年月平均工资(或上年工资总额和工作月数):所选规则未规定收入无法确定时的基数。",
+			"请填写本人上年月平均工资（或上年工资总额和工作月数）：所选规则未规定收入无法确定时的基数。",
 			"Enter the previous-year average monthly wage (or the annual total and months worked): the chosen rules say nothing for unknown income.")
 	}
 	a, s, err := r.AverageAmount()
@@ -107,7 +107,7 @@ func (r *Rules) monthlyWage(in WageInput, field string) (decimal.Decimal, bool, 
 		return a, true, nil, nil
 	}
 	zh, en := AverageName(r.Average)
-	return a, true, []Step{s, newStep(*r.UnknownIncome, Yuan(a), "月工资收入无法确定,以"+zh+"为缴费基数", "Monthly income unknown: the base is "+en)}, nil
+	return a, true, []Step{s, newStep(*r.UnknownIncome, Yuan(a), "月工资收入无法确定，以"+zh+"为缴费基数", "Monthly income unknown: the base is "+en)}, nil
 }
 
 // EmployeeBase computes an employee's individual base for insurance ins.
@@ -146,7 +146,7 @@ func (r *Rules) individualBase(sch Scheme, lim *Limits, in WageInput, field stri
 	var res WorkerResult
 	if sch.Individual.Method == MethodNone {
 		return res, newError(CodeInsuranceUnsupported, "insurance",
-			"该险种只由单位缴费,没有个人缴费基数("+sch.Individual.Cite.String()+")。",
+			"该险种只由单位缴费，没有个人缴费基数("+sch.Individual.Cite.String()+")。",
 			"This insurance is paid by the unit alone; there is no individual base ("+sch.Individual.Cite.String()+").")
 	}
 	w, unknown, steps, err := r.monthlyWage(in, field)
@@ -169,7 +169,7 @@ func (r *Rules) individualBase(sch Scheme, lim *Limits, in WageInput, field stri
 			break
 		}
 		res.Steps = append(res.Steps, newStep(sch.Individual.Cite, Yuan(w),
-			"以本人工资为缴费基数(该条款未规定上下限)", "The own wage is the base (the clause sets no floor or cap)"))
+			"以本人工资为缴费基数（该条款未规定上下限）", "The own wage is the base (the clause sets no floor or cap)"))
 	default:
 		res.applyLimits(sch.Individual.Cite, w, *lim, r.brief)
 	}
@@ -201,13 +201,13 @@ func clamp(w, floor, cap decimal.Decimal) (decimal.Decimal, Outcome) {
 func clampStep(cite Citation, w, base decimal.Decimal, o Outcome) Step {
 	switch o {
 	case OutcomeRaisedToFloor:
-		return newStep(cite, Yuan(base), fmt.Sprintf("%s 低于下限,按下限 %s 元缴费", Yuan(w), Yuan(base)),
+		return newStep(cite, Yuan(base), fmt.Sprintf("%s 低于下限，按下限 %s 元缴费", Yuan(w), Yuan(base)),
 			fmt.Sprintf("%s is below the floor: raised to the floor, %s yuan", Yuan(w), Yuan(base)))
 	case OutcomeCutToCap:
-		return newStep(cite, Yuan(base), fmt.Sprintf("%s 高于上限,按上限 %s 元缴费", Yuan(w), Yuan(base)),
+		return newStep(cite, Yuan(base), fmt.Sprintf("%s 高于上限，按上限 %s 元缴费", Yuan(w), Yuan(base)),
 			fmt.Sprintf("%s is above the cap: cut to the cap, %s yuan", Yuan(w), Yuan(base)))
 	default:
-		return newStep(cite, Yuan(base), fmt.Sprintf("%s 在上下限之间,按本人工资缴费", Yuan(w)),
+		return newStep(cite, Yuan(base), fmt.Sprintf("%s 在上下限之间，按本人工资缴费", Yuan(w)),
 			fmt.Sprintf("%s is within the limits: the base is the wage as declared", Yuan(w)))
 	}
 }
@@ -226,7 +226,7 @@ func (r *Rules) InstitutionBase(ins Insurance, in InstitutionInput, field string
 	var res WorkerResult
 	ir := r.Institution
 	if ir == nil {
-		return res, errorf(CodeInstitutionUndefined, field+".kind", "所选规则未规定机关事业单位人员的个人缴费基数;请按职工(employee)填写本人上年月平均工资。",
+		return res, errorf(CodeInstitutionUndefined, field+".kind", "所选规则未规定机关事业单位人员的个人缴费基数；请按职工（employee）填写本人上年月平均工资。",
 			"The chosen rules set no base for institution staff; enter them as employees with their previous-year average monthly wage.")
 	}
 	if ins != Pension {

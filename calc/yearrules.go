@@ -19,7 +19,7 @@ type Answer struct {
 
 func (r *Rules) yearRules(field string) (*YearRules, *Error) {
 	if r.YearRules == nil {
-		return nil, newError(CodeInsuranceUnsupported, field, "所选规则没有关于缴费年度(基数核改、沿用与补收)的条款。",
+		return nil, newError(CodeInsuranceUnsupported, field, "所选规则没有关于缴费年度（基数核改、沿用与补收）的条款。",
 			"The chosen rules have no clauses on the insurance year (corrections, carry-over, settlement).")
 	}
 	return r.YearRules, nil
@@ -53,16 +53,16 @@ func (r *Rules) UnitBaseRecomputed(event string) (Answer, *Error) {
 	known := append([]string{"new_hire", "leaver", "wage_change"}, y.RecomputeOn...)
 	if !slices.Contains(known, event) {
 		return Answer{}, newError(CodeKindInvalid, "unit_event",
-			fmt.Sprintf("未知的事项 “%s”;可选:%v。", event, known), fmt.Sprintf("Unknown event %q; choose one of %v.", event, known))
+			fmt.Sprintf("未知的事项 “%s”；可选：%v。", event, known), fmt.Sprintf("Unknown event %q; choose one of %v.", event, known))
 	}
 	a := Answer{Question: "unit_event:" + event, Ref: y.UnitFixed.String()}
 	if slices.Contains(y.RecomputeOn, event) {
 		a.Yes = true
-		a.Text = "发生成建制批量转移、分离或合并的,单位缴费基数应按原则重新核定。"
+		a.Text = "发生成建制批量转移、分离或合并的，单位缴费基数应按原则重新核定。"
 		a.TextEN = "After a bulk transfer, split or merger the unit base is determined anew, on the same principle."
 		return a, nil
 	}
-	a.Text = "单位缴费基数一经确定,当年不因人员增减或工资变化而改变。"
+	a.Text = "单位缴费基数一经确定，当年不因人员增减或工资变化而改变。"
 	a.TextEN = "Once set, the unit base holds for the year whoever joins or leaves and however wages change."
 	return a, nil
 }
@@ -84,14 +84,14 @@ func (r *Rules) CanCorrect(baseMonth, askedMonth Month, written bool) (Answer, *
 	case askedMonth.Before(baseMonth):
 		return Answer{}, newError(CodeMonthInvalid, "correction.asked", "申请月份早于基数所属月份。", "The application month is before the base's month.")
 	case ay != by:
-		a.Text = fmt.Sprintf("%s 起的缴费年度已过,跨年度的个人缴费基数错误一律不予核改。", by)
+		a.Text = fmt.Sprintf("%s 起的缴费年度已过，跨年度的个人缴费基数错误一律不予核改。", by)
 		a.TextEN = fmt.Sprintf("The insurance year starting %s has passed: a past year's individual base is never corrected.", by)
 	case !written:
-		a.Text = "当年可以核改,但须由参保单位在当年提出书面申请并提供相关材料。"
+		a.Text = "当年可以核改，但须由参保单位在当年提出书面申请并提供相关材料。"
 		a.TextEN = "It can be corrected this year, but only on the employer's written application with supporting material, made within the year."
 	default:
 		a.Yes = true
-		a.Text = "同一缴费年度内,凭书面申请及相关材料可以核改个人缴费基数。"
+		a.Text = "同一缴费年度内，凭书面申请及相关材料可以核改个人缴费基数。"
 		a.TextEN = "Within the same insurance year, a written application with supporting material allows the individual base to be corrected."
 	}
 	return a, nil
@@ -127,13 +127,13 @@ func (r *Rules) Settle(who string, provisional, newBase decimal.Decimal, rate *d
 		return Settlement{}, err
 	}
 	if months < 0 || months > 12 {
-		return Settlement{}, errorf(CodeMonthsInvalid, "carry_over.months", "沿用月数应为 0 到 12 的整数,收到 %d。",
+		return Settlement{}, errorf(CodeMonthsInvalid, "carry_over.months", "沿用月数应为 0 到 12 的整数，收到 %d。",
 			"Months on the carried-over base must be a whole number from 0 to 12; got %d.", months)
 	}
 	s := Settlement{Months: months, ProvisionalBase: provisional, NewBase: newBase, BaseDifference: newBase.Sub(provisional), Rate: rate}
 	s.Direction = direction(s.BaseDifference)
 	s.Steps = append(s.Steps, newStep(y.CarryOver, Yuan(s.BaseDifference),
-		fmt.Sprintf("%s:新基数 %s − 沿用基数 %s = %s 元/月", who, Yuan(newBase), Yuan(provisional), Yuan(s.BaseDifference)),
+		fmt.Sprintf("%s：新基数 %s − 沿用基数 %s = %s 元/月", who, Yuan(newBase), Yuan(provisional), Yuan(s.BaseDifference)),
 		fmt.Sprintf("%s: new base %s − carried-over base %s = %s yuan a month", whoEN(who), Yuan(newBase), Yuan(provisional), Yuan(s.BaseDifference))))
 	if rate != nil {
 		per := r.Rounding.Apply(s.BaseDifference.Mul(*rate))
@@ -142,7 +142,7 @@ func (r *Rules) Settle(who string, provisional, newBase decimal.Decimal, rate *d
 		s.Direction = direction(total)
 		verb, verbEN := map[string]string{"collect": "补收", "return": "退还", "none": "无需补退"}[s.Direction], s.Direction
 		s.Steps = append(s.Steps, newStep(y.CarryOver, Yuan(total),
-			fmt.Sprintf("%s × 费率 %s = %s 元/月(%s),× %d 个月 = %s 元,%s", Yuan(s.BaseDifference), Percent(*rate), Yuan(per), r.Rounding, months, Yuan(total.Abs()), verb),
+			fmt.Sprintf("%s × 费率 %s = %s 元/月（%s），× %d 个月 = %s 元，%s", Yuan(s.BaseDifference), Percent(*rate), Yuan(per), r.Rounding, months, Yuan(total.Abs()), verb),
 			fmt.Sprintf("%s × rate %s = %s yuan a month (%s), × %d months = %s yuan to %s", Yuan(s.BaseDifference), Percent(*rate), Yuan(per), r.Rounding.StringEN(), months, Yuan(total.Abs()), verbEN)))
 	}
 	return s, nil

@@ -38,7 +38,7 @@ func runRoster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&kind, "kind", "enterprise", "the employer: enterprise, institution or social_organization")
 	fs.StringVar(&payrollFigure, "payroll", "", "previous-year average monthly total wages (default: the sum of the listed wages)")
 	fs.StringVar(&lastPayroll, "last-payroll", "", "last month's total payroll, where the rules use it")
-	fs.StringVar(&headers, "map", "", `headers sibase does not know, as header=column pairs: "员工=name,月薪=monthly_wage"`)
+	fs.StringVar(&headers, "map", "", `headers sibase does not know, as header=column pairs: "员工=name，月薪=monthly_wage"`)
 	fs.StringVar(&in, "in", "", "the payroll file (default: standard input)")
 	fs.StringVar(&out, "out", "", "where to write the roster CSV (default: standard output)")
 	if err := fs.Parse(args); err != nil {
@@ -115,9 +115,9 @@ func runRoster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	e := sum.Employer
-	fmt.Fprintf(stderr, "编码 %s;读取 %d 行 = 计算 %d + 拒绝 %d;空行 %d / encoding %s; read %d = computed %d + rejected %d; blank %d\n",
+	fmt.Fprintf(stderr, "编码 %s；读取 %d 行 = 计算 %d + 拒绝 %d；空行 %d / encoding %s; read %d = computed %d + rejected %d; blank %d\n",
 		enc, sum.Read, sum.Computed, sum.Rejected, sum.Blank, enc, sum.Read, sum.Computed, sum.Rejected, sum.Blank)
-	fmt.Fprintf(stderr, "个人缴费基数之和 %s;单位缴费基数 %s(%s) / sum of individual bases %s; unit base %s (%s)\n",
+	fmt.Fprintf(stderr, "个人缴费基数之和 %s；单位缴费基数 %s（%s） / sum of individual bases %s; unit base %s (%s)\n",
 		calc.Yuan(e.SumEmployeeBases), calc.Yuan(e.Base), e.DecidedBy, calc.Yuan(e.SumEmployeeBases), calc.Yuan(e.Base), e.DecidedBy)
 	if sum.Rejected > 0 {
 		return 1
@@ -164,7 +164,7 @@ func reportRunError(stderr io.Writer, s *payroll.Summary, err error) {
 	case errors.As(err, &cerr):
 		fmt.Fprintln(stderr, describe(cerr))
 	case errors.Is(err, payroll.ErrMapping):
-		fmt.Fprintf(stderr, "表头缺少:%s。未识别的表头:%s。请用 -map \"表头=列\" 指定,列:%s / the header lacks: %s; unknown headers: %s; map them with -map \"header=column\"\n",
+		fmt.Fprintf(stderr, "表头缺少：%s。未识别的表头：%s。请用 -map \"表头=列\" 指定，列：%s / the header lacks: %s; unknown headers: %s; map them with -map \"header=column\"\n",
 			strings.Join(s.Mapping.Missing(), "、"), strings.Join(s.UnknownHeaders(), "、"), columnNames(),
 			strings.Join(s.Mapping.Missing(), ", "), strings.Join(s.UnknownHeaders(), ", "))
 	default:

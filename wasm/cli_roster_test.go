@@ -25,7 +25,7 @@ func TestRosterCommandFormats(t *testing.T) {
 		if code != 0 || !bytes.Equal(stdout, want) {
 			t.Errorf("%s: got exit %d and\n%q\nwant exit 0 and the golden roster\nstderr: %s", name, code, stdout, stderr)
 		}
-		if !strings.Contains(string(stderr), "读取 6 行 = 计算 6 + 拒绝 0") || !strings.Contains(string(stderr), "单位缴费基数 25000.00(payroll)") {
+		if !strings.Contains(string(stderr), "读取 6 行 = 计算 6 + 拒绝 0") || !strings.Contains(string(stderr), "单位缴费基数 25000.00（payroll）") {
 			t.Errorf("%s: summary on stderr: got %q", name, stderr)
 		}
 		data, _ := os.ReadFile(path)
@@ -50,8 +50,8 @@ func TestRosterCommandBadRows(t *testing.T) {
 		t.Errorf("got exit %d, want 1", code)
 	}
 	for _, want := range []string{
-		"第 3 行 「身份证号」: 身份证号校验位应为 4", "第 8 行: 这一行比表头多 1 个单元格", "第 11 行 「工号」: 与第 2 行重复",
-		"第 13 行 「上年月平均工资」", "读取 14 行 = 计算 3 + 拒绝 11;空行 1",
+		"第 3 行「身份证号」：身份证号校验位应为 4", "第 8 行：这一行比表头多 1 个单元格", "第 11 行「工号」：与第 2 行重复",
+		"第 13 行「上年月平均工资」", "读取 14 行 = 计算 3 + 拒绝 11；空行 1",
 	} {
 		if !strings.Contains(string(stderr), want) {
 			t.Errorf("stderr: got no %q in\n%s", want, stderr)
@@ -65,7 +65,7 @@ func TestRosterCommandBadRows(t *testing.T) {
 func TestRosterCommandUnknownHeaders(t *testing.T) {
 	path := "../testdata/payroll/unknown-headers.csv"
 	stdout, stderr, code := run(t, nil, append(daqingArgs, "-in", path)...)
-	if code != 1 || len(stdout) != 0 || !strings.Contains(string(stderr), "未识别的表头:员工、部门、月薪(元)") {
+	if code != 1 || len(stdout) != 0 || !strings.Contains(string(stderr), "未识别的表头：员工、部门、月薪(元)") {
 		t.Errorf("got exit %d, stdout %q, stderr %q; want 1, nothing, and the unknown headers named", code, stdout, stderr)
 	}
 	out := filepath.Join(t.TempDir(), "roster.csv")

@@ -15,7 +15,7 @@ func notFor(field, value, kind string) *calc.Error {
 		return nil
 	}
 	return &calc.Error{Code: calc.CodeConflict, Field: field,
-		Message:   fmt.Sprintf("%s 不适用于 %s 类人员;请删去或改选人员类别。", field, kind),
+		Message:   fmt.Sprintf("%s 不适用于 %s 类人员；请删去或改选人员类别。", field, kind),
 		MessageEN: fmt.Sprintf("%s does not apply to a %s worker; remove it or change the kind.", field, kind)}
 }
 
@@ -44,7 +44,7 @@ func wageInput(prefix, monthly, annual string, months int) (calc.WageInput, *cal
 	}
 	in.Months = months
 	if in.AnnualWage != nil && months == 0 {
-		return in, required(prefix+".months", "填写了上年工资总额,还需填写工作月数(1–12)。", "With an annual total, give the months worked (1–12).")
+		return in, required(prefix+".months", "填写了上年工资总额，还需填写工作月数（1–12）。", "With an annual total, give the months worked (1–12).")
 	}
 	return in, nil
 }
@@ -111,11 +111,11 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 			return nil, err
 		}
 	case "":
-		return nil, required("worker.kind", "请选择人员类别:employee(职工)、flexible(灵活就业人员/个体工商户)或 institution(机关事业单位)。",
+		return nil, required("worker.kind", "请选择人员类别：employee（职工）、flexible（灵活就业人员/个体工商户）或 institution（机关事业单位）。",
 			"Choose the worker kind: employee, flexible or institution.")
 	default:
 		return nil, &calc.Error{Code: calc.CodeKindInvalid, Field: "worker.kind",
-			Message:   fmt.Sprintf("人员类别应为 employee、flexible 或 institution,收到 “%s”。", w.Kind),
+			Message:   fmt.Sprintf("人员类别应为 employee、flexible 或 institution，收到 “%s”。", w.Kind),
 			MessageEN: fmt.Sprintf("The worker kind must be employee, flexible or institution; got %q.", w.Kind)}
 	}
 	out.Base, out.Min, out.Max = calc.Yuan(res.Base), optYuan(res.Min), optYuan(res.Max)
@@ -129,7 +129,7 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 		// Under a dual base the unit pays on the unit base; what it pays
 		// on this worker's base is shown for reference only.
 		s := &out.Steps[n]
-		s.Text += "(按本人基数计算,仅供参考;单位实际按单位缴费基数缴费)"
+		s.Text += "（按本人基数计算，仅供参考；单位实际按单位缴费基数缴费）"
 		s.TextEN += " (on this worker's base, for reference: the unit pays on the unit base)"
 	}
 	return out, nil
@@ -138,12 +138,12 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 func employer(r *calc.Rules, ins calc.Insurance, e *Employer) (*EmployerOut, *calc.Error) {
 	if len(e.Employees) > MaxEmployees {
 		return nil, &calc.Error{Code: CodeTooManyEmployees, Field: "employer.employees",
-			Message:   fmt.Sprintf("一次最多列出 %d 名职工(收到 %d 名);人数更多请用工资表导入或 roster 命令。", MaxEmployees, len(e.Employees)),
+			Message:   fmt.Sprintf("一次最多列出 %d 名职工（收到 %d 名）；人数更多请用工资表导入或 roster 命令。", MaxEmployees, len(e.Employees)),
 			MessageEN: fmt.Sprintf("At most %d employees per request (got %d); for more, import a payroll file or use the roster command.", MaxEmployees, len(e.Employees))}
 	}
 	in := calc.EmployerInput{Kind: calc.EmployerKind(e.Kind), Employees: make([]calc.EmployeeInput, len(e.Employees))}
 	if e.Kind == "" {
-		return nil, required("employer.kind", "请选择单位类型:enterprise(企业)、institution(机关事业单位)或 social_organization(社会团体)。",
+		return nil, required("employer.kind", "请选择单位类型：enterprise（企业）、institution（机关事业单位）或 social_organization（社会团体）。",
 			"Choose the employer kind: enterprise, institution or social_organization.")
 	}
 	var err *calc.Error
@@ -198,7 +198,7 @@ func carryOver(r *calc.Rules, c *CarryOver, resp *Response) *calc.Error {
 		return err
 	}
 	cite := r.YearRules.CarryOver.String()
-	zh, en := "新的平均工资尚未公布,暂沿用上年缴费基数,待确定后补收或退还", "The new average is not yet published: the previous base is kept for now and settled once known"
+	zh, en := "新的平均工资尚未公布，暂沿用上年缴费基数，待确定后补收或退还", "The new average is not yet published: the previous base is kept for now and settled once known"
 	if c.WorkerBase != "" {
 		b, err := calc.ParseAmount("carry_over.worker_base", c.WorkerBase)
 		if err != nil {
@@ -219,7 +219,7 @@ func carryOver(r *calc.Rules, c *CarryOver, resp *Response) *calc.Error {
 		return required("carry_over.worker_base", "请填写沿用的上年个人或单位缴费基数。", "Give the previous worker or unit base to carry over.")
 	}
 	resp.Warnings = append(resp.Warnings, calc.Warning{Code: calc.WarnCarriedOver,
-		Message:   "结果为沿用的暂定基数:平均工资公布后需按新基数补收或退还差额。",
+		Message:   "结果为沿用的暂定基数：平均工资公布后需按新基数补收或退还差额。",
 		MessageEN: "This is a provisional, carried-over base: once the average is published the difference will be collected or returned."})
 	return nil
 }
@@ -238,7 +238,7 @@ func settle(r *calc.Rules, ins calc.Insurance, req *Request, resp *Response) (*S
 	out := &SettlementOut{}
 	if c.WorkerBase != "" {
 		if resp.Worker == nil {
-			return nil, required("worker", "要结算个人基数,请同时填写 worker。", "To settle the worker base, give the worker too.")
+			return nil, required("worker", "要结算个人基数，请同时填写 worker。", "To settle the worker base, give the worker too.")
 		}
 		prov, err := calc.ParseAmount("carry_over.worker_base", c.WorkerBase)
 		if err != nil {
@@ -261,7 +261,7 @@ func settle(r *calc.Rules, ins calc.Insurance, req *Request, resp *Response) (*S
 	}
 	if c.UnitBase != "" {
 		if resp.Employer == nil {
-			return nil, required("employer", "要结算单位基数,请同时填写 employer。", "To settle the unit base, give the employer too.")
+			return nil, required("employer", "要结算单位基数，请同时填写 employer。", "To settle the unit base, give the employer too.")
 		}
 		prov, err := calc.ParseAmount("carry_over.unit_base", c.UnitBase)
 		if err != nil {
@@ -316,27 +316,27 @@ func warnings(r *calc.Rules, userFigures bool) []calc.Warning {
 	if s := r.Set; s != nil {
 		if r.Month.After(s.ReviewedThrough) {
 			ws = append(ws, calc.Warning{Code: calc.WarnStale,
-				Message:   fmt.Sprintf("规则集“%s”只核对到 %s,%s 可能已有新规定,请向当地经办机构核实。", s.Title, s.ReviewedThrough, r.Month),
+				Message:   fmt.Sprintf("规则集“%s”只核对到 %s，%s 可能已有新规定，请向当地经办机构核实。", s.Title, s.ReviewedThrough, r.Month),
 				MessageEN: fmt.Sprintf("The rule set %q was checked through %s only; %s may be under newer rules: check with the local bureau.", s.TitleEN, s.ReviewedThrough, r.Month)})
 		}
 		switch s.Status {
 		case calc.StatusSecondary:
 			ws = append(ws, calc.Warning{Code: calc.WarnSecondary,
-				Message:   "规则集的数字来自转载或报道,不是通知原件,请以经办机构公布为准。",
+				Message:   "规则集的数字来自转载或报道，不是通知原件，请以经办机构公布为准。",
 				MessageEN: "The rule set's figures come from reposted copies or reports, not the original notice: the bureau's publication prevails."})
 		case calc.StatusProvisional:
 			ws = append(ws, calc.Warning{Code: calc.WarnProvisional,
-				Message: "规则集为暂定数字,可能调整。", MessageEN: "The rule set's figures are provisional and may change."})
+				Message: "规则集为暂定数字，可能调整。", MessageEN: "The rule set's figures are provisional and may change."})
 		}
 		if src := r.Average.Source; src != nil && src.Grade == "D" && src.Doc != calc.UserCite.Doc {
 			ws = append(ws, calc.Warning{Code: calc.WarnDerived,
-				Message:   "平均工资由公布的年度数字推算(÷12),不是原文数字。",
+				Message:   "平均工资由公布的年度数字推算（÷12），不是原文数字。",
 				MessageEN: "The average is derived from the published annual figure (÷ 12), not quoted."})
 		}
 	}
 	if userFigures {
 		ws = append(ws, calc.Warning{Code: calc.WarnUserFigures,
-			Message:   "结果使用了您填写的数字(标注“用户输入”),sibase 未核实。",
+			Message:   "结果使用了您填写的数字（标注“用户输入”）,sibase 未核实。",
 			MessageEN: "The result uses figures you entered (marked 用户输入), which sibase has not checked."})
 	}
 	return ws

@@ -127,7 +127,7 @@ type Correction struct {
 func Decode(r io.Reader) (*Request, *calc.Error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxRequestBytes+1))
 	if err != nil {
-		return nil, &calc.Error{Code: CodeRequestInvalid, Message: "无法读取请求:" + err.Error(), MessageEN: "Cannot read the request: " + err.Error()}
+		return nil, &calc.Error{Code: CodeRequestInvalid, Message: "无法读取请求：" + err.Error(), MessageEN: "Cannot read the request: " + err.Error()}
 	}
 	if len(data) > MaxRequestBytes {
 		return nil, &calc.Error{Code: CodeRequestTooLarge,
@@ -160,26 +160,26 @@ func jsonError(err error) *calc.Error {
 	var syntaxErr *json.SyntaxError
 	switch {
 	case errors.As(err, &typeErr):
-		want := map[string]string{"string": "文字(带引号的字符串)", "int": "整数", "bool": "true 或 false"}[typeErr.Type.Kind().String()]
+		want := map[string]string{"string": "文字（带引号的字符串）", "int": "整数", "bool": "true 或 false"}[typeErr.Type.Kind().String()]
 		if want == "" {
 			want = typeErr.Type.String()
 		}
 		return &calc.Error{Code: CodeRequestInvalid, Field: typeErr.Field,
-			Message:   fmt.Sprintf("字段 %s 应为%s,收到 %s。", typeErr.Field, want, typeErr.Value),
+			Message:   fmt.Sprintf("字段 %s 应为%s，收到 %s。", typeErr.Field, want, typeErr.Value),
 			MessageEN: fmt.Sprintf("Field %s must be a %s; got %s.", typeErr.Field, typeErr.Type.Kind(), typeErr.Value)}
 	case errors.As(err, &syntaxErr):
 		return &calc.Error{Code: CodeRequestInvalid,
-			Message:   fmt.Sprintf("JSON 格式错误(第 %d 字节):%s。", syntaxErr.Offset, syntaxErr.Error()),
+			Message:   fmt.Sprintf("JSON 格式错误（第 %d 字节）:%s。", syntaxErr.Offset, syntaxErr.Error()),
 			MessageEN: fmt.Sprintf("Malformed JSON at byte %d: %s.", syntaxErr.Offset, syntaxErr.Error())}
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return &calc.Error{Code: CodeRequestInvalid, Field: name,
-			Message:   fmt.Sprintf("未知字段 “%s”;请核对拼写。", name),
+			Message:   fmt.Sprintf("未知字段 “%s”；请核对拼写。", name),
 			MessageEN: fmt.Sprintf("Unknown field %q; check the spelling.", name)}
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return &calc.Error{Code: CodeRequestInvalid, Message: "JSON 不完整:在结束前中断了。", MessageEN: "The JSON is incomplete: it ends too early."}
+		return &calc.Error{Code: CodeRequestInvalid, Message: "JSON 不完整：在结束前中断了。", MessageEN: "The JSON is incomplete: it ends too early."}
 	case errors.Is(err, io.EOF):
 		return &calc.Error{Code: CodeRequestInvalid, Message: "请求为空。", MessageEN: "The request is empty."}
 	}
-	return &calc.Error{Code: CodeRequestInvalid, Message: "请求无法解析:" + err.Error(), MessageEN: "The request cannot be read: " + err.Error()}
+	return &calc.Error{Code: CodeRequestInvalid, Message: "请求无法解析：" + err.Error(), MessageEN: "The request cannot be read: " + err.Error()}
 }

@@ -24,7 +24,7 @@ func Run(req *Request) (*Response, *calc.Error) {
 // the batch roster uses it to decide a payroll file's rows.
 func ResolveRules(req *Request) (*calc.Rules, calc.Insurance, *calc.Error) {
 	if req.Date == "" {
-		return nil, "", required("date", "请填写月份(年-月),例如 2011-06。", "Give the month (YYYY-MM), e.g. 2011-06.")
+		return nil, "", required("date", "请填写月份（年-月），例如 2011-06。", "Give the month (YYYY-MM), e.g. 2011-06.")
 	}
 	month, err := calc.ParseMonth("date", req.Date)
 	if err != nil {
@@ -96,7 +96,7 @@ func parseInsurance(s string) (calc.Insurance, *calc.Error) {
 		return calc.Insurance(s), nil
 	}
 	return "", &calc.Error{Code: calc.CodeKindInvalid, Field: "insurance",
-		Message:   fmt.Sprintf("险种应为 pension、medical、unemployment、work_injury 或 maternity,收到 “%s”。", s),
+		Message:   fmt.Sprintf("险种应为 pension、medical、unemployment、work_injury 或 maternity，收到 “%s”。", s),
 		MessageEN: fmt.Sprintf("Insurance must be pension, medical, unemployment, work_injury or maternity; got %q.", s)}
 }
 
@@ -109,12 +109,12 @@ func pickRules(req *Request, month calc.Month, ins calc.Insurance, u calc.UserFi
 		s, ok := rules.ByID(req.RuleSet)
 		if !ok {
 			return nil, &calc.Error{Code: calc.CodeRegionUnknown, Field: "rule_set",
-				Message:   fmt.Sprintf("没有编号为 “%s” 的内置规则集;`sibase rules` 列出全部。", req.RuleSet),
+				Message:   fmt.Sprintf("没有编号为 “%s” 的内置规则集；`sibase rules` 列出全部。", req.RuleSet),
 				MessageEN: fmt.Sprintf("No bundled rule set %q; `sibase rules` lists them.", req.RuleSet)}
 		}
 		if req.Region != "" && req.Region != s.Region {
 			return nil, &calc.Error{Code: calc.CodeConflict, Field: "region",
-				Message:   fmt.Sprintf("规则集 %s 属于地区 %s,与 region %s 不符。", s.ID, s.Region, req.Region),
+				Message:   fmt.Sprintf("规则集 %s 属于地区 %s，与 region %s 不符。", s.ID, s.Region, req.Region),
 				MessageEN: fmt.Sprintf("Rule set %s is for region %s, not %s.", s.ID, s.Region, req.Region)}
 		}
 		set = s
@@ -127,7 +127,7 @@ func pickRules(req *Request, month calc.Month, ins calc.Insurance, u calc.UserFi
 	case !u.IsZero():
 		return calc.NewUserRules(month, ins, u)
 	default:
-		return nil, required("region", "请选择地区(region),或在 rule 中填写当地公布的平均工资、上下限。",
+		return nil, required("region", "请选择地区（region），或在 rule 中填写当地公布的平均工资、上下限。",
 			"Choose a region, or give the local published average, floor and cap in rule.")
 	}
 	r, err := set.At(month)

@@ -129,7 +129,7 @@ func (m Mapping) Missing() []string {
 		missing = append(missing, "姓名/工号/身份证号")
 	}
 	if !m.Has(MonthlyWage) && !m.Has(BasicWage) && !(m.Has(AnnualWage) && m.Has(Months)) {
-		missing = append(missing, "上年月平均工资 (或上年工资总额+工作月数,或上月基本工资)")
+		missing = append(missing, "上年月平均工资（或上年工资总额+工作月数，或上月基本工资）")
 	}
 	return missing
 }

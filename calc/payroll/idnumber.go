@@ -37,7 +37,7 @@ func CheckIDNumber(s string) (string, string, string, bool) {
 			sum += int(s[i]-'0') * w
 		}
 		if want := idCheckChars[sum%11]; s[17] != want {
-			return s, "身份证号校验位应为 " + string(want) + ",请核对是否输错", "the ID number's check character should be " + string(want) + ": check for a typing slip", false
+			return s, "身份证号校验位应为 " + string(want) + "，请核对是否输错", "the ID number's check character should be " + string(want) + ": check for a typing slip", false
 		}
 		return s, "", "", true
 	case 15:
@@ -51,7 +51,7 @@ func CheckIDNumber(s string) (string, string, string, bool) {
 		}
 		return s, "", "", true
 	}
-	return s, "身份证号应为 18 位(或旧的 15 位)", "an ID number has 18 characters (or 15 for the old kind)", false
+	return s, "身份证号应为 18 位（或旧的 15 位）", "an ID number has 18 characters (or 15 for the old kind)", false
 }
 
 func validBirth(yyyymmdd string) bool {

@@ -113,7 +113,7 @@ func (j Job) Run(r io.Reader) (*Summary, error) {
 		if err != nil {
 			ro.Read++
 			ro.Rejected++
-			if err := reject(line, nil, []RowError{{Line: line, Code: CodeRowMalformed, Message: "这一行无法解析:" + err.Error(), MessageEN: "the row cannot be read: " + err.Error()}}); err != nil {
+			if err := reject(line, nil, []RowError{{Line: line, Code: CodeRowMalformed, Message: "这一行无法解析：" + err.Error(), MessageEN: "the row cannot be read: " + err.Error()}}); err != nil {
 				return s, err
 			}
 			continue

@@ -49,7 +49,7 @@ func (ro *Roster) Add(row Row, errs []RowError) (Entry, []RowError, *calc.Error)
 		}
 		if first, dup := ro.seen[key]; dup {
 			errs = append(errs, RowError{Line: row.Line, Column: columnOfKey(key), Header: columnOfKey(key).Label(), Code: CodeRowDuplicate,
-				Message:   fmt.Sprintf("与第 %d 行重复(%s)", first, key),
+				Message:   fmt.Sprintf("与第 %d 行重复（%s）", first, key),
 				MessageEN: fmt.Sprintf("a duplicate of line %d (%s)", first, key)})
 		}
 	}

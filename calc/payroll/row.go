@@ -49,9 +49,9 @@ type RowError struct {
 func (e RowError) Error() string {
 	col := ""
 	if e.Header != "" {
-		col = " 「" + e.Header + "」"
+		col = "「" + e.Header + "」"
 	}
-	return fmt.Sprintf("第 %d 行%s: %s / line %d: %s", e.Line, col, e.Message, e.Line, e.MessageEN)
+	return fmt.Sprintf("第 %d 行%s：%s / line %d: %s", e.Line, col, e.Message, e.Line, e.MessageEN)
 }
 
 // Row error codes (docs/ERRORS.md).
@@ -89,7 +89,7 @@ func ParseRow(cells []string, m Mapping, header []string, line int) (Row, []RowE
 		// only report the shift again, column by column.
 		extra := strings.Join(cells[len(m):], ",")
 		fail(Ignored, "", CodeRowExtraCells,
-			fmt.Sprintf("这一行比表头多 %d 个单元格(%s):金额中的逗号需要用引号括起来,如 \"5,000\"", len(cells)-len(m), extra),
+			fmt.Sprintf("这一行比表头多 %d 个单元格（%s）：金额中的逗号需要用引号括起来，如 \"5,000\"", len(cells)-len(m), extra),
 			fmt.Sprintf("the row has %d more cells than the header (%s): an amount with a comma must be quoted, as \"5,000\"", len(cells)-len(m), extra))
 		return row, errs
 	}
@@ -103,7 +103,7 @@ func ParseRow(cells []string, m Mapping, header []string, line int) (Row, []RowE
 		headerOf.set(c, h)
 		switch {
 		case !validText(v):
-			fail(c, h, CodeRowEncoding, "单元格含有无法识别的字符(文件编码可能混用)", "the cell holds characters that are not text (mixed encodings?)")
+			fail(c, h, CodeRowEncoding, "单元格含有无法识别的字符（文件编码可能混用）", "the cell holds characters that are not text (mixed encodings?)")
 			continue
 		case len(v) > MaxCellBytes:
 			fail(c, h, CodeRowCellLong, fmt.Sprintf("单元格超过 %d 字节", MaxCellBytes), fmt.Sprintf("the cell is longer than %d bytes", MaxCellBytes))
@@ -128,7 +128,7 @@ func ParseRow(cells []string, m Mapping, header []string, line int) (Row, []RowE
 	}
 	if !ok {
 		fail(Status, headerOf.get(Status), CodeRowStatus,
-			"人员类别应为 在职、退休返聘 或 外地参保,收到“"+cellOf.get(Status)+"”", "status must be 在职 (active), 退休返聘 (rehired retiree) or 外地参保 (insured elsewhere); got "+fmt.Sprintf("%q", cellOf.get(Status)))
+			"人员类别应为 在职、退休返聘 或 外地参保，收到“"+cellOf.get(Status)+"”", "status must be 在职 (active), 退休返聘 (rehired retiree) or 外地参保 (insured elsewhere); got "+fmt.Sprintf("%q", cellOf.get(Status)))
 	}
 	row.Status = st
 	amount := func(c Column) *decimal.Decimal {

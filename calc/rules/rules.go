@@ -117,7 +117,7 @@ func parse(name string, data []byte, validate check) (*calc.RuleSet, error) {
 	var rs calc.RuleSet
 	if err := dec.Decode(&rs); err != nil {
 		return nil, &FileError{File: name, Err: &calc.Error{Code: calc.CodeRuleInvalid,
-			Message: "规则文件无法解析:" + err.Error(), MessageEN: "The rule file cannot be parsed: " + err.Error()}}
+			Message: "规则文件无法解析：" + err.Error(), MessageEN: "The rule file cannot be parsed: " + err.Error()}}
 	}
 	if dec.More() {
 		return nil, &FileError{File: name, Err: &calc.Error{Code: calc.CodeRuleInvalid,
@@ -171,7 +171,7 @@ func Find(region string, m calc.Month) (*calc.RuleSet, *calc.Error) {
 			known += rs.Region + " " + rs.RegionName
 		}
 		return nil, &calc.Error{Code: calc.CodeRegionUnknown, Field: "region",
-			Message:   fmt.Sprintf("没有地区代码 “%s” 的内置规则。已收录:%s;也可在 rule 中填写当地公布的数字。", region, known),
+			Message:   fmt.Sprintf("没有地区代码 “%s” 的内置规则。已收录：%s；也可在 rule 中填写当地公布的数字。", region, known),
 			MessageEN: fmt.Sprintf("No bundled rules for region %q. Bundled: %s; or give the local published figures in rule.", region, known)}
 	}
 	_, err2 := inRegion[len(inRegion)-1].At(m)

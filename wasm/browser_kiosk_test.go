@@ -105,6 +105,9 @@ func TestBrowserKiosk(t *testing.T) {
 		waitJS(t, ctx, `location.pathname !== '/' || !document.getElementById('kiosk-board')`, "the back navigation")
 		time.Sleep(500 * time.Millisecond) // let the page restore whatever it would
 		page := eval[string](t, ctx, `location.pathname + location.search + location.hash`)
+		if !strings.HasPrefix(page, "/flexible") {
+			t.Errorf("back after the session ended: got %q, want the last person's /flexible (emptied)", page)
+		}
 		for _, id := range []string{"avg", "ratio", "amount"} {
 			if v := eval[string](t, ctx, `(document.getElementById(`+jsString(id)+`)||{}).value||''`); v != "" {
 				t.Errorf("back to %s after the session ended: #%s got %q, want empty", page, id, v)
@@ -117,6 +120,16 @@ func TestBrowserKiosk(t *testing.T) {
 			}
 		}
 		checkNothingStored(t, ctx, srv.URL)
+	})
+
+	t.Run("touch-starts", func(t *testing.T) {
+		open(t, ctx, srv.URL+"/?kiosk=1&idle=3&place=210100")
+		checkBoard(t, ctx)
+		// A touch anywhere on the board, not only its button.
+		if err := chromedp.Do(ctx, chromedp.Tap(chromedp.ID("board-figures"))); err != nil {
+			t.Fatalf("tapping the board: %v", err)
+		}
+		waitJS(t, ctx, `!document.getElementById('kiosk-board') && document.getElementById('go-flexible')`, "a tap on the board to start a session")
 	})
 }
 
@@ -206,7 +219,7 @@ func TestBrowserKioskServerFlags(t *testing.T) {
 	waitJS(t, ctx, `location.pathname === '/employee' && document.getElementById('date')`, "/employee")
 	kioskFill(t, ctx, "date", "2011-06", "set", "daqing-2011", "avg", "2278", "wage", "１０００元")
 	waitText(t, ctx, "result-base", "1366.80")
-	waitText(t, ctx, "result-outcome", "低于下限,按下限")
+	waitText(t, ctx, "result-outcome", "低于下限，按下限")
 	if eval[bool](t, ctx, `!!document.getElementById('share')`) || eval[string](t, ctx, `location.hash`) != "" {
 		t.Error("server kiosk: got a share link or a fragment, want neither")
 	}

@@ -87,6 +87,7 @@ func removeBrowserFixtures() {
 // of the build and of a second, newer build.
 func webDirs(t *testing.T) (string, string) {
 	t.Helper()
+	chromiumPath(t) // skip (or fail, in CI) before building anything
 	webFixture.once.Do(func() {
 		webFixture.root, webFixture.err = os.MkdirTemp("", "sibase-e2e")
 		if webFixture.err != nil {

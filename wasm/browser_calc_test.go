@@ -36,8 +36,8 @@ func useFlexible(t *testing.T, ctx contextT) {
 	if got := text(t, ctx, "result-base"); got != "1364.53" {
 		t.Errorf("flexible #result-base: got %q, want 1364.53", got)
 	}
-	if got := text(t, ctx, "result-outcome"); got != "未选择,按最低基数" {
-		t.Errorf("flexible #result-outcome: got %q, want 未选择,按最低基数", got)
+	if got := text(t, ctx, "result-outcome"); got != "未选择，按最低基数" {
+		t.Errorf("flexible #result-outcome: got %q, want 未选择，按最低基数", got)
 	}
 	if got := text(t, ctx, "result-range"); !strings.Contains(got, "1364.53 – 1949.33") {
 		t.Errorf("flexible #result-range: got %q, want it to contain 1364.53 – 1949.33", got)
@@ -84,11 +84,11 @@ func useEmployee(t *testing.T, ctx contextT) {
 		if got := text(t, ctx, "result-base"); got != "1366.80" {
 			t.Errorf("employee wage %q: #result-base got %q, want 1366.80", wage, got)
 		}
-		if got := text(t, ctx, "result-outcome"); got != "低于下限,按下限" {
-			t.Errorf("employee wage %q: #result-outcome got %q, want 低于下限,按下限", wage, got)
+		if got := text(t, ctx, "result-outcome"); got != "低于下限，按下限" {
+			t.Errorf("employee wage %q: #result-outcome got %q, want 低于下限，按下限", wage, got)
 		}
 		explain := text(t, ctx, "result-explain")
-		for _, want := range []string{"1000.00 低于下限,按下限 1366.80 元缴费", "庆社险函〔2011〕3号 二(二)"} {
+		for _, want := range []string{"1000.00 低于下限，按下限 1366.80 元缴费", "庆社险函〔2011〕3号 二(二)"} {
 			if !strings.Contains(explain, want) {
 				t.Errorf("employee wage %q: #result-explain got %q, want it to contain %q", wage, explain, want)
 			}
@@ -123,11 +123,11 @@ func useEmployerRows(t *testing.T, ctx contextT) {
 			t.Errorf("employer rows #%s: got %q, want %q", id, got, want)
 		}
 	}
-	if got := text(t, ctx, "result-explain"); !strings.Contains(got, "上年月平均工资总额 9000.00 低于个人缴费基数之和 9834.00,以个人缴费基数之和为单位缴费基数") {
+	if got := text(t, ctx, "result-explain"); !strings.Contains(got, "上年月平均工资总额 9000.00 低于个人缴费基数之和 9834.00，以个人缴费基数之和为单位缴费基数") {
 		t.Errorf("employer rows #result-explain: got %q, want the payroll-vs-sum step", got)
 	}
 	rows := eval[[]string](t, ctx, `[...document.querySelectorAll('#result-employees tbody tr')].map(r => [...r.cells].map(c => c.textContent.trim()).join('|'))`)
-	want := []string{"A|3000.00|3000.00|在上下限之间,按本人工资", "B|9000.00|6834.00|高于上限,按上限", "C|4000.00|—|不建立个人基数"}
+	want := []string{"A|3000.00|3000.00|在上下限之间，按本人工资", "B|9000.00|6834.00|高于上限，按上限", "C|4000.00|—|不建立个人基数"}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("employer rows #result-employees: got %q, want %q", rows, want)
 	}
@@ -150,7 +150,7 @@ func useEmployerFile(t *testing.T, ctx contextT, file string) {
 	}
 	waitText(t, ctx, "import-counts", "读取 6 行")
 	for id, want := range map[string]string{
-		"import-counts":    "读取 6 行 = 计算 6 + 拒绝 0;空行 0",
+		"import-counts":    "读取 6 行 = 计算 6 + 拒绝 0；空行 0",
 		"import-unit-base": "25000.00",
 		"import-decided":   "由上年月平均工资总额决定",
 	} {
@@ -184,8 +184,8 @@ func useInstitution(t *testing.T, ctx contextT) {
 	pickRules(t, ctx, "2010-12", "liaoning-2006", "1949.33")
 	typeInto(t, ctx, "basic", "3000")
 	waitText(t, ctx, "result-base", "3000.00")
-	if got := text(t, ctx, "result-outcome"); got != "在上下限之间,按本人工资" {
-		t.Errorf("institution #result-outcome: got %q, want 在上下限之间,按本人工资", got)
+	if got := text(t, ctx, "result-outcome"); got != "在上下限之间，按本人工资" {
+		t.Errorf("institution #result-outcome: got %q, want 在上下限之间，按本人工资", got)
 	}
 }
 

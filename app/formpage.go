@@ -60,11 +60,11 @@ func (p *formPage) restore(ctx app.Context) {
 			for k, v := range f {
 				p.form[k] = v
 			}
-			p.syncDOM(ctx)
 		}
 	}
 	p.recompute()
 	p.share(ctx)
+	p.syncDOM(ctx) // the inputs are written only here (see textInput)
 }
 
 // isForm reports whether a decoded fragment holds this page's fields.
@@ -125,6 +125,7 @@ func (p *formPage) set(ctx app.Context, name, value string) {
 	p.form[name] = value
 	p.recompute()
 	p.share(ctx)
+	p.syncDOM(ctx) // a field the change brought onto the page shows its value
 }
 
 // onInput is the handler for a field: every keystroke recomputes.

@@ -139,7 +139,6 @@ func (p *employerPage) removeRow(i int) app.EventHandler {
 			delete(p.form, fmt.Sprintf("e.%d.%s", n-1, f))
 		}
 		p.set(ctx, "rows", strconv.Itoa(n-1))
-		p.syncDOM(ctx)
 	}
 }
 

@@ -49,13 +49,11 @@ func (p *flexiblePage) OnNav(ctx app.Context) { p.restore(ctx) }
 func (p *flexiblePage) onRatio(ctx app.Context, e app.Event) {
 	p.form["amount"] = ""
 	p.set(ctx, "ratio", ctx.JSSrc().Get("value").String())
-	p.syncDOM(ctx)
 }
 
 func (p *flexiblePage) onAmount(ctx app.Context, e app.Event) {
 	p.form["ratio"] = ""
 	p.set(ctx, "amount", ctx.JSSrc().Get("value").String())
-	p.syncDOM(ctx)
 }
 
 // onSlider sets the ratio from the slider's percentage.
@@ -66,7 +64,6 @@ func (p *flexiblePage) onSlider(ctx app.Context, e app.Event) {
 	}
 	p.form["amount"] = ""
 	p.set(ctx, "ratio", pct.Shift(-2).String())
-	p.syncDOM(ctx)
 }
 
 // onTier picks a tier: "" (the lowest), a ratio "r:0.7" or an amount
@@ -82,7 +79,6 @@ func (p *flexiblePage) onTier(ctx app.Context, e app.Event) {
 	default:
 		p.set(ctx, "ratio", "")
 	}
-	p.syncDOM(ctx)
 }
 
 // Render draws the page.
@@ -136,15 +132,15 @@ func (p *flexiblePage) choice() app.UI {
 		p.slider(),
 		app.Div().Class("field").Body(
 			el("label").Attr("for", "ratio").Text(tr(l, "flex.ratio")),
-			app.Input().ID("ratio").Name("ratio").Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
-				Placeholder("0.7 / 70%").Value(p.form["ratio"]).OnInput(p.onRatio).
+			p.textInput("ratio").Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
+				Placeholder("0.7 / 70%").OnInput(p.onRatio).
 				Aria("invalid", ratioErr != "").Aria("describedby", "ratio-error"),
 			app.If(ratioErr != "", func() app.UI { return app.P().ID("ratio-error").Class("error").Role("alert").Text(ratioErr) }),
 		),
 		app.Div().Class("field").Body(
 			el("label").Attr("for", "amount").Text(tr(l, "flex.amount")),
-			app.Input().ID("amount").Name("amount").Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
-				Value(p.form["amount"]).OnInput(p.onAmount).
+			p.textInput("amount").Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
+				OnInput(p.onAmount).
 				Aria("invalid", amountErr != "").Aria("describedby", "amount-error"),
 			app.If(amountErr != "", func() app.UI { return app.P().ID("amount-error").Class("error").Role("alert").Text(amountErr) }),
 		),

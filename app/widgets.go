@@ -25,8 +25,7 @@ func (p *formPage) field(o fieldOpts) app.UI {
 		label = tr(p.lang, o.label)
 	}
 	errText := p.errorFor(o.name)
-	input := app.Input().ID(o.name).Name(o.name).Value(p.form[o.name]).
-		OnInput(p.onInput(o.name)).Attr("autocomplete", "off")
+	input := p.textInput(o.name).OnInput(p.onInput(o.name)).Attr("autocomplete", "off")
 	switch o.kind {
 	case "month":
 		input = input.Type("month").Attr("inputmode", "numeric").Placeholder("2011-06")
@@ -56,6 +55,21 @@ func (p *formPage) field(o fieldOpts) app.UI {
 		input,
 		app.If(errText != "", func() app.UI { return p.errorLine(o.name, errText) }),
 	)
+}
+
+// textInput is an input for a form field. Its value is written into the
+// HTML only when the page is pre-rendered on the server; in the browser
+// the field is the person's alone, and the program writes into it only
+// through syncDOM (a restored link, a cleared field) — never by
+// re-rendering. Otherwise a re-render that runs between a keystroke and
+// Go's handling of its input event would put back the value from before
+// the keystroke, and fast typing (or a card reader) would lose characters.
+func (p *formPage) textInput(name string) app.HTMLInput {
+	in := app.Input().ID(name).Name(name)
+	if !app.IsClient {
+		in = in.Value(p.form[name])
+	}
+	return in
 }
 
 // errorLine is the message under a field: a prompt when the field is

@@ -125,8 +125,14 @@ func (p *formPage) set(ctx app.Context, name, value string) {
 	p.form[name] = value
 	p.recompute()
 	p.share(ctx)
-	p.syncDOM(ctx) // a field the change brought onto the page shows its value
+	if structural[name] {
+		p.syncDOM(ctx) // a field the change brought onto the page shows its value
+	}
 }
+
+// structural fields decide which other fields the page shows; after they
+// change, syncDOM fills the fields that appeared.
+var structural = map[string]bool{"set": true, "date": true, "source": true, "kind": true, "rows": true}
 
 // onInput is the handler for a field: every keystroke recomputes.
 func (p *formPage) onInput(name string) app.EventHandler {

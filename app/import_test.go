@@ -103,7 +103,7 @@ func TestImportUnknownHeadersAskForMapping(t *testing.T) {
 func TestImportPastedCells(t *testing.T) {
 	pasted := "姓名\t上年月平均工资\t人员类别\n张三\t5,000元\t在职\n李四\t１２００\t退休返聘\n"
 	p := importPage(t, form{"payroll": "3000"}, "粘贴", []byte(pasted))
-	if s := p.imp.summary; s == nil || s.Computed != 2 || p.imp.entries[0].Result.Base.String() != "5000" {
+	if s := p.imp.summary; s == nil || s.Computed != 2 || p.imp.entries[0].baseFen != 500000 {
 		t.Fatalf("pasted cells: got %+v", s)
 	}
 	if got := p.imp.summary.Employer.Base.String(); got != "5000" {

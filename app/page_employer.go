@@ -138,7 +138,7 @@ func (p *employerPage) removeRow(i int) app.EventHandler {
 		for _, f := range []string{"id", "wage", "status"} {
 			delete(p.form, fmt.Sprintf("e.%d.%s", n-1, f))
 		}
-		p.set(ctx, "rows", strconv.Itoa(n-1))
+		p.set(ctx, "rows", strconv.Itoa(n-1)) // structural: syncDOM moves the values up
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
 
 	"sibase/calc"
 	"sibase/calc/estimate"
@@ -42,11 +43,62 @@ type payrollImport struct {
 	done     int // rows decided so far
 	total    int // rows in the file, about
 	ranWith  string
-	entries  []payroll.Entry
+	entries  []rosterRow
 	rejected []rejectedRow
 	summary  *payroll.Summary
 	errText  string
 	page     int
+}
+
+// rosterRow is one computed row as the page keeps it: the words as
+// strings and the amounts in fen, without pointers, so that 100,000 rows
+// take a few megabytes and the garbage collector has little to walk.
+type rosterRow struct {
+	line                    int32
+	name, staffID, idNumber string
+	status                  calc.EmployeeStatus
+	outcome                 calc.Outcome
+	wageFen, baseFen        int64 // -1: none
+}
+
+// keep compacts a computed row.
+func keep(e payroll.Entry) rosterRow {
+	fen := func(d *decimal.Decimal) int64 {
+		if d == nil {
+			return -1
+		}
+		return d.Shift(2).IntPart()
+	}
+	return rosterRow{line: int32(e.Row.Line), name: e.Row.Name, staffID: e.Row.StaffID, idNumber: e.Row.IDNumber,
+		status: e.Row.Status, outcome: e.Result.Outcome, wageFen: fen(e.Result.Wage), baseFen: fen(e.Result.Base)}
+}
+
+// entry turns a kept row back into what the list writer takes.
+func (r rosterRow) entry() payroll.Entry {
+	dec := func(fen int64) *decimal.Decimal {
+		if fen < 0 {
+			return nil
+		}
+		d := decimal.New(fen, -2)
+		return &d
+	}
+	return payroll.Entry{
+		Row:    payroll.Row{Line: int(r.line), Name: r.name, StaffID: r.staffID, IDNumber: r.idNumber, Status: r.status},
+		Result: calc.EmployeeResult{Status: r.status, Outcome: r.outcome, Wage: dec(r.wageFen), Base: dec(r.baseFen)},
+	}
+}
+
+// yuan formats fen as yuan ("" for none).
+func yuanOf(fen int64) string {
+	if fen < 0 {
+		return ""
+	}
+	return calc.Yuan(decimal.New(fen, -2))
+}
+
+// who names a kept row's person as the roster shows it.
+func (r rosterRow) who() string {
+	return payroll.Row{Line: int(r.line), Name: r.name, StaffID: r.staffID, IDNumber: r.idNumber}.Who()
 }
 
 // rejectedRow is a row the page shows for fixing in place.
@@ -213,7 +265,7 @@ func (p *employerPage) runImport(ctx app.Context) {
 
 // importRun is what one run of the file produced.
 type importRun struct {
-	entries  []payroll.Entry
+	entries  []rosterRow
 	rejected []rejectedRow
 	summary  *payroll.Summary
 	err      error
@@ -237,8 +289,7 @@ func (imp *payrollImport) run(job payroll.Job, progress func(n int) error) impor
 		return nil
 	}
 	job.OnEntry = func(e payroll.Entry) error {
-		e.Result.Steps = nil
-		out.entries = append(out.entries, e)
+		out.entries = append(out.entries, keep(e))
 		return step()
 	}
 	job.OnError = func(line int, cells []string, errs []payroll.RowError) error {
@@ -281,8 +332,8 @@ func (p *employerPage) onDownload(ctx app.Context, e app.Event) {
 func (p *employerPage) rosterCSV() ([]byte, error) {
 	var b bytes.Buffer
 	lw := payroll.NewListWriter(&b)
-	for _, e := range p.imp.entries {
-		if err := lw.Write(e); err != nil {
+	for _, r := range p.imp.entries {
+		if err := lw.Write(r.entry()); err != nil {
 			return nil, err
 		}
 	}
@@ -420,17 +471,14 @@ func (p *employerPage) importResult() app.UI {
 }
 
 // rosterRows are the roster's rows as shown on screen (ID numbers masked).
-func rosterRows(l Lang, entries []payroll.Entry) [][]string {
+func rosterRows(l Lang, entries []rosterRow) [][]string {
 	rows := make([][]string, len(entries))
-	for i, en := range entries {
-		base, wage := "—", ""
-		if en.Result.Base != nil {
-			base = calc.Yuan(*en.Result.Base)
+	for i, r := range entries {
+		base := yuanOf(r.baseFen)
+		if base == "" {
+			base = "—"
 		}
-		if en.Result.Wage != nil {
-			wage = calc.Yuan(*en.Result.Wage)
-		}
-		rows[i] = []string{strconv.Itoa(en.Row.Line), en.Row.Who(), payroll.MaskIDNumber(en.Row.IDNumber), wage, base, tr(l, "outcome."+string(en.Result.Outcome))}
+		rows[i] = []string{strconv.Itoa(int(r.line)), r.who(), payroll.MaskIDNumber(r.idNumber), yuanOf(r.wageFen), base, tr(l, "outcome."+string(r.outcome))}
 	}
 	return rows
 }

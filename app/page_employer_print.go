@@ -25,14 +25,8 @@ func (p *employerPage) printData() (rows []printRow, unitBase, sum, decidedBy, p
 			return nil, "", "", "", "", false
 		}
 		for _, e := range p.imp.entries {
-			r := printRow{name: e.Row.Name, staffID: e.Row.StaffID, idNumber: e.Row.IDNumber, status: payroll.StatusLabel(e.Row.Status), outcome: e.Result.Outcome.Label()}
-			if e.Result.Base != nil {
-				r.base = calc.Yuan(*e.Result.Base)
-			}
-			if e.Result.Wage != nil {
-				r.wage = calc.Yuan(*e.Result.Wage)
-			}
-			rows = append(rows, r)
+			rows = append(rows, printRow{name: e.name, staffID: e.staffID, idNumber: e.idNumber, status: payroll.StatusLabel(e.status),
+				outcome: e.outcome.Label(), wage: yuanOf(e.wageFen), base: yuanOf(e.baseFen)})
 		}
 		emp := p.imp.summary.Employer
 		if emp.Payroll != nil {

@@ -49,11 +49,13 @@ func (p *flexiblePage) OnNav(ctx app.Context) { p.restore(ctx) }
 func (p *flexiblePage) onRatio(ctx app.Context, e app.Event) {
 	p.form["amount"] = ""
 	p.set(ctx, "ratio", ctx.JSSrc().Get("value").String())
+	p.syncDOM(ctx)
 }
 
 func (p *flexiblePage) onAmount(ctx app.Context, e app.Event) {
 	p.form["ratio"] = ""
 	p.set(ctx, "amount", ctx.JSSrc().Get("value").String())
+	p.syncDOM(ctx)
 }
 
 // onSlider sets the ratio from the slider's percentage.
@@ -64,6 +66,7 @@ func (p *flexiblePage) onSlider(ctx app.Context, e app.Event) {
 	}
 	p.form["amount"] = ""
 	p.set(ctx, "ratio", pct.Shift(-2).String())
+	p.syncDOM(ctx)
 }
 
 // onTier picks a tier: "" (the lowest), a ratio "r:0.7" or an amount
@@ -79,6 +82,7 @@ func (p *flexiblePage) onTier(ctx app.Context, e app.Event) {
 	default:
 		p.set(ctx, "ratio", "")
 	}
+	p.syncDOM(ctx)
 }
 
 // Render draws the page.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -74,9 +75,23 @@ func (c *chrome) applyLang() {
 	doc.Set("title", tr(c.Lang, "app.title"))
 }
 
+// updateChecks starts once per session: a look at start-up, then every
+// updateCheckEvery. (Pages mount on every navigation; checking then would
+// send a request to the server each time a person changes page.)
+var updateChecks sync.Once
+
 func (c *chrome) checkForUpdate(ctx app.Context) {
-	app.TryUpdate()
-	ctx.After(updateCheckEvery, c.checkForUpdate)
+	if !app.IsClient {
+		return
+	}
+	updateChecks.Do(func() {
+		go func() {
+			for {
+				app.TryUpdate()
+				time.Sleep(updateCheckEvery)
+			}
+		}()
+	})
 }
 
 // OnAppUpdate is called by go-app when a new version has been installed.

@@ -48,42 +48,46 @@ func TestBrowserPerformance(t *testing.T) {
 	// Input latency and memory first, on a machine not yet busy with the
 	// browsers of the start-up runs (sibase only: the floor has no input).
 	for _, rate := range []float64{1, 4} {
-		ctx := newBrowser(t, phoneW, phoneH)
-		addScriptOnNewDocument(t, ctx, startupProbe("#result-base")+latencyProbe)
-		open(t, ctx, apps[0].url)
-		waitJS(t, ctx, "document.getElementById('result-base')", "the first result")
-		if rate == 1 {
-			heap, wasm := memory(t, ctx)
-			r.add("after start-up: JS heap / wasm memory (MiB)", "sibase", fmt.Sprintf("%.1f / %.1f", heap, wasm))
-		}
-		throttle(t, ctx, rate)
-		r.add(fmt.Sprintf("keystroke to result, %gx CPU: p50 / p95 (ms)", rate), "sibase", latencies(t, ctx))
+		session(t, func(t *testing.T) {
+			ctx := newBrowser(t, phoneW, phoneH)
+			addScriptOnNewDocument(t, ctx, startupProbe("#result-base")+latencyProbe)
+			open(t, ctx, apps[0].url)
+			waitJS(t, ctx, "document.getElementById('result-base')", "the first result")
+			if rate == 1 {
+				heap, wasm := memory(t, ctx)
+				r.add("after start-up: JS heap / wasm memory (MiB)", "sibase", fmt.Sprintf("%.1f / %.1f", heap, wasm))
+			}
+			throttle(t, ctx, rate)
+			r.add(fmt.Sprintf("keystroke to result, %gx CPU: p50 / p95 (ms)", rate), "sibase", latencies(t, ctx))
+		})
 	}
-	{
+	session(t, func(t *testing.T) {
 		ctx := newBrowser(t, desktopW, desktopH)
 		addScriptOnNewDocument(t, ctx, startupProbe("#hello"))
 		open(t, ctx, floorURL+"/")
 		heap, wasm := memory(t, ctx)
 		r.add("after start-up: JS heap / wasm memory (MiB)", "floor", fmt.Sprintf("%.1f / %.1f", heap, wasm))
-	}
+	})
 	for _, a := range apps {
 		for _, rate := range []float64{1, 4} {
 			var coldText, coldReady, warmText, warmReady []float64
 			for i := 0; i < 5; i++ {
-				ctx := newBrowser(t, phoneW, phoneH)
-				addScriptOnNewDocument(t, ctx, startupProbe(a.ready))
-				bytes := &transferLog{}
-				bytes.watch(t, ctx)
-				throttle(t, ctx, rate)
-				fcp, ready := loadTimed(t, ctx, a.url)
-				coldText, coldReady = append(coldText, fcp), append(coldReady, ready)
-				if i == 0 && rate == 1 {
-					time.Sleep(500 * time.Millisecond)
-					r.add("first visit, bytes transferred", a.name, fmt.Sprintf("%.0f", bytes.total()))
-				}
-				waitServiceWorker(t, ctx)
-				fcp, ready = loadTimed(t, ctx, a.url)
-				warmText, warmReady = append(warmText, fcp), append(warmReady, ready)
+				session(t, func(t *testing.T) {
+					ctx := newBrowser(t, phoneW, phoneH)
+					addScriptOnNewDocument(t, ctx, startupProbe(a.ready))
+					bytes := &transferLog{}
+					bytes.watch(t, ctx)
+					throttle(t, ctx, rate)
+					fcp, ready := loadTimed(t, ctx, a.url)
+					coldText, coldReady = append(coldText, fcp), append(coldReady, ready)
+					if i == 0 && rate == 1 {
+						time.Sleep(500 * time.Millisecond)
+						r.add("first visit, bytes transferred", a.name, fmt.Sprintf("%.0f", bytes.total()))
+					}
+					waitServiceWorker(t, ctx)
+					fcp, ready = loadTimed(t, ctx, a.url)
+					warmText, warmReady = append(warmText, fcp), append(warmReady, ready)
+				})
 			}
 			r.add(fmt.Sprintf("first text, cold, %gx CPU (ms)", rate), a.name, stats(coldText))
 			r.add(fmt.Sprintf("interactive, cold, %gx CPU (ms)", rate), a.name, stats(coldReady))
@@ -92,8 +96,18 @@ func TestBrowserPerformance(t *testing.T) {
 		}
 	}
 
-	roster(t, sib.URL, r)
+	session(t, func(t *testing.T) { roster(t, sib.URL, r) })
 	r.print(t)
+}
+
+// session runs one browser's measurements as a subtest, so that its
+// browser is closed before the next starts (browsers left running skew
+// every timing after them).
+func session(t *testing.T, f func(t *testing.T)) {
+	t.Helper()
+	if !t.Run("browser", f) {
+		t.FailNow()
+	}
 }
 
 // startupProbe records, in the page, when the first contentful paint

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"sync"
 	"time"
 
@@ -8,7 +9,8 @@ import (
 )
 
 // updateCheckEvery is how often an open page (a kiosk) asks whether a new
-// version — new rule data — has been served.
+// version — new rule data — has been served, unless the server says
+// otherwise (-update-check).
 const updateCheckEvery = 30 * time.Minute
 
 // chrome is the frame around every page: a skip link, the title, the
@@ -84,11 +86,15 @@ func (c *chrome) checkForUpdate(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
+	every := updateCheckEvery
+	if s, err := strconv.Atoi(app.Getenv("SIBASE_UPDATE_CHECK")); err == nil && s > 0 {
+		every = time.Duration(s) * time.Second // the server's -update-check
+	}
 	updateChecks.Do(func() {
 		go func() {
 			for {
 				app.TryUpdate()
-				time.Sleep(updateCheckEvery)
+				time.Sleep(every)
 			}
 		}()
 	})

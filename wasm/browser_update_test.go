@@ -50,7 +50,10 @@ func TestBrowserUpdate(t *testing.T) {
 	if ver1 == ver2 {
 		t.Fatalf("fixture: both builds have version %s, want two", ver1)
 	}
-	srv := startApp(t, v1, nil)
+	// The server tells open pages to look for a newer version every 2 s
+	// (-update-check; 30 minutes by default).
+	env := map[string]string{"SIBASE_UPDATE_CHECK": "2"}
+	srv := startApp(t, v1, env)
 	ctx := newBrowser(t, desktopW, desktopH)
 	open(t, ctx, srv.URL+"/flexible")
 	waitServiceWorker(t, ctx)
@@ -66,8 +69,8 @@ func TestBrowserUpdate(t *testing.T) {
 		t.Fatal("same build: got the update offer #update, want none")
 	}
 
-	// A newer build; the app looks for it when a page mounts.
-	srv.swap(t, v2, nil)
+	// A newer build; the open page finds it at its next look.
+	srv.swap(t, v2, env)
 	click(t, ctx, "nav-flexible")
 	if err := tryWaitJS(ctx, `document.getElementById('update') && document.getElementById('update-reload')`, 30*time.Second); err != nil {
 		t.Fatalf("after a newer build was served: got no #update with #update-reload, want the reload offer (caches %v)", eval[running](t, ctx, runningVersion).Caches)

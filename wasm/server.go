@@ -43,6 +43,7 @@ func runServer(args []string, stderr io.Writer) int {
 	kiosk := fs.Bool("kiosk", false, "serve the app as a kiosk for every visitor: keeps nothing, clears itself when idle")
 	kioskPlace := fs.String("kiosk-place", "", "the region code whose rules the kiosk's board shows (e.g. 210100)")
 	kioskIdle := fs.Duration("kiosk-idle", 90*time.Second, "how long without input before a kiosk session is cleared")
+	updateCheck := fs.Duration("update-check", 30*time.Minute, "how often an open page asks whether a newer version is served")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: wasm [-addr host:port] [-web dir] [-kiosk [-kiosk-place CODE] [-kiosk-idle 90s]]")
 		fmt.Fprintln(stderr, "       wasm precompress FILE...")
@@ -62,10 +63,10 @@ func runServer(args []string, stderr io.Writer) int {
 		return 2
 	}
 
-	var env map[string]string
+	env := map[string]string{"SIBASE_UPDATE_CHECK": strconv.Itoa(int(updateCheck.Seconds()))}
 	if *kiosk {
-		env = map[string]string{"SIBASE_KIOSK": "1", "SIBASE_KIOSK_PLACE": *kioskPlace,
-			"SIBASE_KIOSK_IDLE": strconv.Itoa(int(kioskIdle.Seconds()))}
+		env["SIBASE_KIOSK"], env["SIBASE_KIOSK_PLACE"] = "1", *kioskPlace
+		env["SIBASE_KIOSK_IDLE"] = strconv.Itoa(int(kioskIdle.Seconds()))
 	}
 	h, err := newHandler(*web, env)
 	if err != nil {

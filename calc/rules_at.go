@@ -78,50 +78,40 @@ type Period struct {
 	To   Month `json:"to,omitzero"`
 }
 
+// eachFrom calls f with the From month of every value of every parameter.
+func (rs *RuleSet) eachFrom(f func(Month)) {
+	p := rs.Params
+	fromsOf(p.Average, f)
+	fromsOf(p.Floor, f)
+	fromsOf(p.Cap, f)
+	fromsOf(p.Rounding, f)
+	fromsOf(p.UnknownIncome, f)
+	fromsOf(p.Flexible, f)
+	fromsOf(p.Institution, f)
+	for _, vs := range p.Bases {
+		fromsOf(vs, f)
+	}
+	for _, vs := range p.Rates {
+		fromsOf(vs, f)
+	}
+	fromsOf(p.YearRules, f)
+}
+
+func fromsOf[T dated](vals []T, f func(Month)) {
+	for _, v := range vals {
+		f(v.from())
+	}
+}
+
 // Periods lists the rule set's periods in order: a new one starts
 // wherever any parameter takes a new value.
 func (rs *RuleSet) Periods() []Period {
 	seen := map[Month]bool{}
-	add := func(m Month) {
+	rs.eachFrom(func(m Month) {
 		if rs.Covers(m) {
 			seen[m] = true
 		}
-	}
-	p := rs.Params
-	for _, v := range p.Average {
-		add(v.From)
-	}
-	for _, v := range p.Floor {
-		add(v.From)
-	}
-	for _, v := range p.Cap {
-		add(v.From)
-	}
-	for _, v := range p.Rounding {
-		add(v.From)
-	}
-	for _, v := range p.UnknownIncome {
-		add(v.From)
-	}
-	for _, v := range p.Flexible {
-		add(v.From)
-	}
-	for _, v := range p.Institution {
-		add(v.From)
-	}
-	for _, vs := range p.Bases {
-		for _, v := range vs {
-			add(v.From)
-		}
-	}
-	for _, vs := range p.Rates {
-		for _, v := range vs {
-			add(v.From)
-		}
-	}
-	for _, v := range p.YearRules {
-		add(v.From)
-	}
+	})
 	starts := make([]Month, 0, len(seen))
 	for m := range seen {
 		starts = append(starts, m)
@@ -137,6 +127,29 @@ func (rs *RuleSet) Periods() []Period {
 		}
 	}
 	return periods
+}
+
+// periodAround returns the period holding m (which the set covers): it
+// starts at the latest change not after m and ends before the next one.
+// It is Periods' answer for one month, without building them all.
+func (rs *RuleSet) periodAround(m Month) Period {
+	var per Period
+	var next Month
+	rs.eachFrom(func(f Month) {
+		switch {
+		case !f.After(m):
+			if per.From.IsZero() || f.After(per.From) {
+				per.From = f
+			}
+		case rs.Covers(f) && (next.IsZero() || f.Before(next)):
+			next = f
+		}
+	})
+	per.To = rs.Until
+	if !next.IsZero() {
+		per.To = next.AddMonths(-1)
+	}
+	return per
 }
 
 // At resolves the rule set for month m. A month outside the set's months is
@@ -197,10 +210,7 @@ func (rs *RuleSet) At(m Month) (*Rules, *Error) {
 	if v, ok := valueAt(p.YearRules, m); ok {
 		r.YearRules = &v
 	}
-	for _, per := range rs.Periods() {
-		if !m.Before(per.From) && (per.To.IsZero() || !m.After(per.To)) {
-			r.PeriodFrom, r.PeriodTo = per.From, per.To
-		}
-	}
+	per := rs.periodAround(m)
+	r.PeriodFrom, r.PeriodTo = per.From, per.To
 	return r, nil
 }

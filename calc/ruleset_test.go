@@ -199,3 +199,29 @@ func cloneParams(p calc.Params) calc.Params {
 	p.Bases = bases
 	return p
 }
+
+// At names the same period for a month as Periods lists, at each period's
+// first month, its last, and a month between.
+func TestAtPeriodMatchesPeriods(t *testing.T) {
+	sets, err := rules.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rs := range sets {
+		for _, p := range rs.Periods() {
+			last := p.To
+			if last.IsZero() {
+				last = p.From.AddMonths(30)
+			}
+			for _, m := range []calc.Month{p.From, p.From.AddMonths((last.Index() - p.From.Index()) / 2), last} {
+				r, err := rs.At(m)
+				if err != nil {
+					t.Fatalf("%s at %s: %v", rs.ID, m, err)
+				}
+				if r.PeriodFrom != p.From || r.PeriodTo != p.To {
+					t.Errorf("%s at %s: got period %s–%s, want %s–%s", rs.ID, m, r.PeriodFrom, r.PeriodTo, p.From, p.To)
+				}
+			}
+		}
+	}
+}

@@ -9,7 +9,6 @@ import (
 
 	"sibase/calc"
 	"sibase/calc/estimate"
-	"sibase/calc/rules"
 )
 
 // maxRows bounds the rows typed by hand (a file import comes later).
@@ -93,16 +92,8 @@ func employerRequest(f form) (*estimate.Request, *calc.Error) {
 // unitMethod is the unit-base method the chosen bundled rules use for the
 // chosen kind of employer ("" when unknown: both payroll fields show).
 func unitMethod(f form) calc.Method {
-	rs, ok := rules.ByID(f["set"])
+	r, ok := chosenRules(f)
 	if !ok {
-		return ""
-	}
-	m, err := calc.ParseMonth("date", f["date"])
-	if err != nil {
-		return ""
-	}
-	r, err := rs.At(m)
-	if err != nil {
 		return ""
 	}
 	return r.Bases[calc.Pension].Unit[calc.EmployerKind(f["kind"])].Method

@@ -8,7 +8,6 @@ import (
 
 	"sibase/calc"
 	"sibase/calc/payroll"
-	"sibase/calc/rules"
 )
 
 // printRow is one employee on a printed form.
@@ -58,8 +57,8 @@ func (p *employerPage) printViews() app.UI {
 		return app.Text("")
 	}
 	cite := ""
-	if rs, found := rules.ByID(p.form["set"]); found {
-		cite = rs.Document
+	if r, found := chosenRules(p.form); found {
+		cite = r.Set.Document
 	}
 	date := p.form["date"]
 	if p.printing == "publicity" {
@@ -97,16 +96,8 @@ func (p *employerPage) printViews() app.UI {
 // checklist lists the documents the rules ask an employer to bring at
 // the start of the year, each with its clause.
 func (p *employerPage) checklist() app.UI {
-	rs, ok := rules.ByID(p.form["set"])
-	if !ok {
-		return app.Text("")
-	}
-	m, err := calc.ParseMonth("date", p.form["date"])
-	if err != nil {
-		return app.Text("")
-	}
-	r, cerr := rs.At(m)
-	if cerr != nil || r.YearRules == nil || len(r.YearRules.Documents) == 0 {
+	r, ok := chosenRules(p.form)
+	if !ok || r.YearRules == nil || len(r.YearRules.Documents) == 0 {
 		return app.Text("")
 	}
 	docs := r.YearRules.Documents

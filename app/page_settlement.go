@@ -135,10 +135,6 @@ func (p *settlementPage) result() app.UI {
 				continue
 			}
 			part := s.part
-			total := part.Total
-			if total == "" {
-				total = part.BaseDifference
-			}
 			parts = append(parts, app.Div().ID("settle-"+s.id).Class("settle").Body(
 				el("h2").Text(tr(l, s.key)),
 				app.P().ID("settle-"+s.id+"-direction").Class("outcome "+part.Direction).Text(tr(l, "st."+part.Direction)),

@@ -40,19 +40,27 @@ func ruleRequest(f form, flexible bool) *estimate.Request {
 	return req
 }
 
-// averageNeeded reports whether the chosen bundled set lacks the average
-// for the chosen month, and which average it is.
-func averageNeeded(f form) (calc.Average, bool) {
+// chosenRules resolves the form's bundled rule set at its month, or
+// reports false (a custom rule, no set, a month the set does not cover):
+// what the pages show beside the fields depends on it.
+func chosenRules(f form) (*calc.Rules, bool) {
 	rs, ok := rules.ByID(f["set"])
 	if !ok {
-		return calc.Average{}, false
+		return nil, false
 	}
 	m, err := calc.ParseMonth("date", f["date"])
 	if err != nil {
-		return calc.Average{}, false
+		return nil, false
 	}
-	r, err := rs.At(m)
-	if err != nil {
+	r, cerr := rs.At(m)
+	return r, cerr == nil
+}
+
+// averageNeeded reports whether the chosen bundled set lacks the average
+// for the chosen month, and which average it is.
+func averageNeeded(f form) (calc.Average, bool) {
+	r, ok := chosenRules(f)
+	if !ok {
 		return calc.Average{}, false
 	}
 	return r.Average, r.Average.Amount == nil

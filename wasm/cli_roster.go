@@ -41,12 +41,8 @@ func runRoster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&headers, "map", "", `headers sibase does not know, as header=column pairs: "员工=name，月薪=monthly_wage"`)
 	fs.StringVar(&in, "in", "", "the payroll file (default: standard input)")
 	fs.StringVar(&out, "out", "", "where to write the roster CSV (default: standard output)")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "roster: unexpected argument %q\n", fs.Arg(0))
-		return 2
+	if code, ok := parseFlags(fs, args, "roster", stderr); !ok {
+		return code
 	}
 	if average != "" {
 		req.Rule = &estimate.Rule{Average: average}

@@ -51,24 +51,10 @@ func runServer(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "       wasm estimate|rules ...")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args, "wasm", stderr); !ok {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "wasm: unknown command %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
-	}
-
-	env := map[string]string{"SIBASE_UPDATE_CHECK": strconv.Itoa(int(updateCheck.Seconds()))}
-	if *kiosk {
-		env["SIBASE_KIOSK"], env["SIBASE_KIOSK_PLACE"] = "1", *kioskPlace
-		env["SIBASE_KIOSK_IDLE"] = strconv.Itoa(int(kioskIdle.Seconds()))
-	}
-	h, err := newHandler(*web, env)
+	h, err := newHandler(*web, appEnv(*kiosk, *kioskPlace, *kioskIdle, *updateCheck))
 	if err != nil {
 		fmt.Fprintln(stderr, "wasm:", err)
 		return 1
@@ -85,6 +71,34 @@ func runServer(args []string, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// parseFlags parses a command's flags; with ok false the command ends
+// with code: 0 for -h, 2 for bad flags or an unexpected argument.
+func parseFlags(fs *flag.FlagSet, args []string, name string, stderr io.Writer) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", name, fs.Arg(0))
+		fs.Usage()
+		return 2, false
+	}
+	return 0, true
+}
+
+// appEnv is what the server tells the app (app.Getenv): how often an open
+// page looks for a newer version and, for a kiosk, its place and idle time.
+func appEnv(kiosk bool, place string, idle, updateCheck time.Duration) map[string]string {
+	env := map[string]string{"SIBASE_UPDATE_CHECK": strconv.Itoa(int(updateCheck.Seconds()))}
+	if kiosk {
+		env["SIBASE_KIOSK"], env["SIBASE_KIOSK_PLACE"] = "1", place
+		env["SIBASE_KIOSK_IDLE"] = strconv.Itoa(int(idle.Seconds()))
+	}
+	return env
 }
 
 // runPrecompress writes FILE.br and FILE.gz next to each FILE in args.

@@ -30,16 +30,8 @@ func runSite(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: wasm site [-web dir] [-out dir]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "wasm site: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, "wasm site", stderr); !ok {
+		return code
 	}
 	n, size, err := writeSite(*web, *out)
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/andybalholm/brotli"
 )
@@ -241,6 +242,35 @@ func TestAcceptsEncoding(t *testing.T) {
 	for _, tt := range tests {
 		if got := acceptsEncoding(tt.header, tt.coding); got != tt.want {
 			t.Errorf("acceptsEncoding(%q, %q): got %v, want %v", tt.header, tt.coding, got, tt.want)
+		}
+	}
+}
+
+// The kiosk flags of the README's example reach the app as its
+// environment; bad flags are refused before anything is served.
+func TestServerFlags(t *testing.T) {
+	env := appEnv(true, "210100", 90*time.Second, 30*time.Minute)
+	want := map[string]string{"SIBASE_KIOSK": "1", "SIBASE_KIOSK_PLACE": "210100", "SIBASE_KIOSK_IDLE": "90", "SIBASE_UPDATE_CHECK": "1800"}
+	for k, v := range want {
+		if env[k] != v {
+			t.Errorf("appEnv: %s got %q, want %q", k, env[k], v)
+		}
+	}
+	if env := appEnv(false, "", 0, time.Minute); env["SIBASE_KIOSK"] != "" || env["SIBASE_UPDATE_CHECK"] != "60" {
+		t.Errorf("appEnv without -kiosk: got %v, want only the update check", env)
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"-h"}, 0},
+		{[]string{"-kiosk-idle", "soon"}, 2},
+		{[]string{"stray"}, 2},
+		{[]string{"site", "-out"}, 2},
+	} {
+		var stderr bytes.Buffer
+		if got := runServer(tt.args, &stderr); got != tt.code {
+			t.Errorf("runServer(%q): got %d, want %d (%s)", tt.args, got, tt.code, stderr.String())
 		}
 	}
 }

@@ -285,10 +285,13 @@ func (r *Rules) exemptEmployee(er EmployeeResult, e EmployeeInput, field string)
 			"The chosen rules have no clause for "+string(er.Status)+"; enter the person as active or check local rules.")
 	}
 	er.Outcome = OutcomeExempt
-	if e.Wage.MonthlyWage != nil {
-		er.Wage = e.Wage.MonthlyWage
-	} else if e.Wage.AnnualWage != nil && e.Wage.Months >= 1 && e.Wage.Months <= 12 {
-		w := r.Rounding.Apply(e.Wage.AnnualWage.Div(decimal.NewFromInt(int64(e.Wage.Months))))
+	if e.Wage.MonthlyWage != nil || e.Wage.AnnualWage != nil {
+		// The wage counts in the payroll, read as any employee's is (a
+		// bad number of months is an error, not a wage left out).
+		w, _, _, err := r.Brief().monthlyWage(e.Wage, field)
+		if err != nil {
+			return er, err
+		}
 		er.Wage = &w
 	}
 	if r.brief {

@@ -111,9 +111,11 @@ func (j Job) Run(r io.Reader) (*Summary, error) {
 			return s, err
 		}
 		if err != nil {
-			ro.Read++
-			ro.Rejected++
-			if err := reject(line, nil, []RowError{{Line: line, Code: CodeRowMalformed, Message: "这一行无法解析：" + err.Error(), MessageEN: "the row cannot be read: " + err.Error()}}); err != nil {
+			// A row that cannot be read is rejected like any other, so it
+			// is counted the same way.
+			errs := []RowError{{Line: line, Code: CodeRowMalformed, Message: "这一行无法解析：" + err.Error(), MessageEN: "the row cannot be read: " + err.Error()}}
+			ro.Add(Row{Line: line}, errs)
+			if err := reject(line, nil, errs); err != nil {
 				return s, err
 			}
 			continue

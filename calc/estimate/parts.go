@@ -192,7 +192,15 @@ func employer(r *calc.Rules, ins calc.Insurance, e *Employer) (*EmployerOut, *ca
 
 // carryOver answers while the new figures are unpublished: the previous
 // bases are kept (庆社险函〔2011〕3号 四.3).
-func carryOver(r *calc.Rules, c *CarryOver, resp *Response) *calc.Error {
+func carryOver(r *calc.Rules, req *Request, resp *Response) *calc.Error {
+	c := req.CarryOver
+	workerKind, employerKind := "employee", "enterprise"
+	if req.Worker != nil && req.Worker.Kind != "" {
+		workerKind = req.Worker.Kind
+	}
+	if req.Employer != nil && req.Employer.Kind != "" {
+		employerKind = req.Employer.Kind
+	}
 	if r.YearRules == nil {
 		_, _, err := r.AverageAmount()
 		return err
@@ -204,7 +212,7 @@ func carryOver(r *calc.Rules, c *CarryOver, resp *Response) *calc.Error {
 		if err != nil {
 			return err
 		}
-		resp.Worker = &WorkerOut{Kind: "employee", Base: calc.Yuan(b), Outcome: string(calc.OutcomeCarriedOver), OutcomeText: calc.OutcomeCarriedOver.Label(),
+		resp.Worker = &WorkerOut{Kind: workerKind, Base: calc.Yuan(b), Outcome: string(calc.OutcomeCarriedOver), OutcomeText: calc.OutcomeCarriedOver.Label(),
 			Steps: []calc.Step{{Text: zh, TextEN: en, Ref: cite, Value: calc.Yuan(b)}}}
 	}
 	if c.UnitBase != "" {
@@ -212,7 +220,7 @@ func carryOver(r *calc.Rules, c *CarryOver, resp *Response) *calc.Error {
 		if err != nil {
 			return err
 		}
-		resp.Employer = &EmployerOut{Kind: "enterprise", Base: calc.Yuan(b), DecidedBy: "carried_over", Method: "carry_over", Counts: map[string]int{},
+		resp.Employer = &EmployerOut{Kind: employerKind, Base: calc.Yuan(b), DecidedBy: "carried_over", Method: "carry_over", Counts: map[string]int{},
 			Employees: []EmployeeOut{}, Steps: []calc.Step{{Text: zh, TextEN: en, Ref: cite, Value: calc.Yuan(b)}}}
 	}
 	if resp.Worker == nil && resp.Employer == nil {

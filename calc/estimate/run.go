@@ -58,7 +58,7 @@ func respond(req *Request, r *calc.Rules, ins calc.Insurance) (*Response, *calc.
 	}
 	carried := req.CarryOver != nil && r.Average.Amount == nil && r.Set != nil
 	if carried {
-		if err := carryOver(r, req.CarryOver, resp); err != nil {
+		if err := carryOver(r, req, resp); err != nil {
 			return nil, err
 		}
 	} else {

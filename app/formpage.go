@@ -132,7 +132,7 @@ func (p *formPage) set(ctx app.Context, name, value string) {
 
 // structural fields decide which other fields the page shows; after they
 // change, syncDOM fills the fields that appeared.
-var structural = map[string]bool{"set": true, "date": true, "source": true, "kind": true, "rows": true}
+var structural = map[string]bool{"set": true, "date": true, "source": true, "kind": true, "rows": true, "instWage": true}
 
 // onInput is the handler for a field: every keystroke recomputes.
 func (p *formPage) onInput(name string) app.EventHandler {

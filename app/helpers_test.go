@@ -79,10 +79,14 @@ func TestTranslationsComplete(t *testing.T) {
 	}
 	dynamic := map[string][]string{
 		"outcome.": {string(calc.OutcomeRaisedToFloor), string(calc.OutcomeCutToCap), string(calc.OutcomeAsDeclared), string(calc.OutcomeAverage),
-			string(calc.OutcomeChosen), string(calc.OutcomeLowest), string(calc.OutcomeCarriedOver), string(calc.OutcomeExempt)},
-		"status.":     {"official", "provisional", "secondary_source", "active", "rehired_retiree", "insured_elsewhere"},
-		"er.decided.": {"payroll", "sum_of_bases", "last_month_payroll", "carried_over"},
-		"st.":         {"collect", "return", "none"},
+			string(calc.OutcomeChosen), string(calc.OutcomeDefault), string(calc.OutcomeReduced), string(calc.OutcomeToChoose),
+			string(calc.OutcomeCarriedOver), string(calc.OutcomeExempt), string(calc.OutcomeUnitOnly)},
+		"basis.":       {string(calc.BasisReading), string(calc.BasisLocal), string(calc.BasisConvention), string(calc.BasisDeparts)},
+		"status.":      {"official", "provisional", "secondary_source", "active", "rehired_retiree", "insured_elsewhere"},
+		"er.decided.":  {"payroll", "sum_of_bases", "last_month_payroll", "carried_over", "approved_wages"},
+		"er.wage.":     {calc.WageBasic, calc.WageTotal, calc.WageApproved},
+		"flex.choice.": {string(calc.ChoiceHardship), string(calc.ChoiceFree), string(calc.ChoiceTiers)},
+		"st.":          {"collect", "return", "none"},
 	}
 	for prefix, values := range dynamic {
 		for _, v := range values {

@@ -65,12 +65,16 @@ places.0	元	Yuan
 places.1	角	Jiao
 places.2	分	Fen
 flex.title	灵活就业人员 / 个体工商户	Flexible workers and individual business owners
-flex.intro	选择缴费月份，查看当时允许的基数范围，再选择比例或金额。不选择则按最低基数。	Choose the month to see the range allowed then, and choose a ratio or an amount. Choose nothing for the lowest base.
+flex.intro	选择缴费月份，查看当时的规定和允许的基数范围。	Choose the month to see the rule then and the range it allows.
+flex.choice.hardship	规定以平均工资为缴费基数；按平均工资缴费确有困难的，可向所在市申请下调，最低不低于下面的下限。是否下调由所在市决定。	The rule sets the average wage as the base; those who truly cannot pay on it may ask their city for a lower base, no lower than the minimum below. Whether to lower it is the city's decision.
+flex.choice.free	在下面的范围内自选缴费基数。	Choose your base within the range below.
+flex.choice.tiers	在下面的档次中选择一档。	Choose one of the tiers below.
+flex.reduce	申请下调到（占平均工资）	Lowered to (share of the average)
 flex.ratio	缴费比例（占平均工资）	Ratio (of the average wage)
 flex.slider	拖动选择比例	Slide to choose a ratio
 flex.amount	或直接填写基数金额	or type the base amount
 flex.tier	可选档次	Tiers
-flex.tier.none	最低档	Lowest
+flex.tier.none	尚未选择	Not chosen yet
 flex.range	允许范围	Allowed range
 flex.chart	历年最低缴费基数	The lowest base over the years
 flex.chart.you	您选择的基数	Your base
@@ -104,10 +108,17 @@ outcome.raised_to_floor	低于下限，按下限	Below the floor: raised to it
 outcome.cut_to_cap	高于上限，按上限	Above the cap: cut to it
 outcome.as_declared	在上下限之间，按本人工资	Within the limits: the wage as declared
 outcome.average	收入无法确定，按平均工资	Income unknown: the average
-outcome.chosen	按所选比例或金额	As chosen
-outcome.lowest	未选择，按最低基数	Nothing chosen: the lowest base
+outcome.chosen	按所选基数	As chosen
+outcome.default	按规定的基数（平均工资）	The base the rule sets (the average)
+outcome.reduced	困难下调（由所在市决定）	Lowered on hardship (the city decides)
+outcome.to_choose	尚未选择：按最低展示，供参考	Not chosen yet: shown at the lowest, for reference
+outcome.unit_only	只由单位缴费	Paid by the unit alone
 outcome.carried_over	沿用上年基数	Carried over
-outcome.exempt	不建立个人基数	No individual base
+outcome.exempt	不再参保，工资计入单位基数	Not insured here; the wage counts in the unit base
+basis.reading	sibase 的理解	sibase's reading
+basis.local	由当地决定	Left to the city
+basis.convention	sibase 的约定	sibase's convention
+basis.departs	与文件规定不同	Departs from the notice
 status.official	正式文件	Official notice
 status.provisional	暂定	Provisional
 status.secondary_source	转载来源	Secondary source
@@ -118,7 +129,7 @@ er.kind.enterprise	企业	Enterprise
 er.kind.institution	机关事业单位	Institution
 er.kind.social_organization	社会团体	Social organisation
 er.payroll	上年月平均工资总额	Previous-year average monthly total wages
-er.payroll.hint	可留空：按所列职工工资合计（含退休返聘、外地参保人员）。	May be left empty: the sum of the listed wages (rehired retirees and staff insured elsewhere included).
+er.payroll.hint	留空时 sibase 按所列人员工资合计估算（不是文件规定的数字）；请尽量填写单位统计数。	Left empty, sibase estimates it as the sum of the listed wages (not a figure any notice sets): enter the unit's own figure where you can.
 er.last	上月工资总额	Last month's total payroll
 er.staff	职工	Employees
 er.id	姓名或工号	Name or staff number
@@ -133,6 +144,11 @@ er.decided.payroll	由上年月平均工资总额决定	Set by the payroll
 er.decided.sum_of_bases	由个人缴费基数之和决定	Set by the sum of individual bases
 er.decided.last_month_payroll	由上月工资总额决定	Set by last month's payroll
 er.decided.carried_over	沿用上年基数	Carried over
+er.decided.approved_wages	按人事部门核定的工资和津补贴	Set by the approved wages and allowances
+er.wage.basic	上月应发基本工资	Last month's basic wage
+er.wage.total	上月应发工资总额	Last month's total wage
+er.wage.approved	核定的月工资和津补贴	Approved monthly wages and allowances
+er.exempt	不再参保人员工资（计入单位基数）	Wages of staff not insured here (counted in the unit base)
 status.active	在职	Active
 status.rehired_retiree	退休返聘	Rehired retiree
 status.insured_elsewhere	外地参保	Insured elsewhere
@@ -182,7 +198,11 @@ kiosk.start	轻触屏幕开始测算	Touch the screen to start
 kiosk.notCurrent	本地规则集不包含本月，下面是最近一期的规则，请向窗口工作人员核实。	The place's rules do not cover this month: below is the latest period. Please check at the counter.
 kiosk.noPlace	本机未设置地区，或没有该地区的内置规则。	This kiosk has no place set, or no bundled rules for it.
 inst.title	机关事业单位人员	Institution staff
-inst.intro	按本人上月应发基本工资核定个人缴费基数。	The individual base is last month's basic wage.
+inst.intro	按所选规则规定的工资核定个人缴费基数：通常为本人上月应发基本工资。	The individual base is the wage the chosen rules name: usually last month's basic wage.
+inst.wage	工资口径	Which wage
+inst.wage.rule	按规则（上月应发基本工资）	As the rule says (last month's basic wage)
+inst.wage.total	本地改用上月应发工资总额	This place uses last month's total wage
+inst.total	上月应发工资总额	Last month's total wage
 inst.basic	上月应发基本工资	Last month's basic wage
 st.title	补收测算与年度规则	Settlement and the year's rules
 st.intro	平均工资公布前沿用上年基数缴费的月份，公布后按新基数补收或退还差额。	Months paid on last year's base while the average was unpublished are settled once the new base is known.

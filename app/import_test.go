@@ -106,8 +106,8 @@ func TestImportPastedCells(t *testing.T) {
 	if s := p.imp.summary; s == nil || s.Computed != 2 || p.imp.entries[0].baseFen != 500000 {
 		t.Fatalf("pasted cells: got %+v", s)
 	}
-	if got := p.imp.summary.Employer.Base.String(); got != "5000" {
-		t.Errorf("unit base: got %s, want 5000 (Σ bases 5000 > payroll 3000)", got)
+	if got := p.imp.summary.Employer.Base.String(); got != "6200" {
+		t.Errorf("unit base: got %s, want 6200 (Σ bases 5000 + the rehired retiree's 1200 > payroll 3000)", got)
 	}
 }
 

@@ -52,7 +52,7 @@ func rowField(calcField string) string {
 	switch name {
 	case "status":
 		return "e." + index + ".status"
-	case "monthly_wage", "annual_wage", "months":
+	case "monthly_wage", "annual_wage", "months", "basic_wage", "total_wage", "approved_wage":
 		return "e." + index + ".wage"
 	}
 	return ""
@@ -77,16 +77,46 @@ func employerRequest(f form) (*estimate.Request, *calc.Error) {
 		return req, nil
 	}
 	e := &estimate.Employer{Kind: f["kind"], MonthlyAvgTotalWages: f["payroll"], LastMonthTotalWages: f["last"]}
+	staff := staffWage(f)
 	for i := 0; i < rowCount(f); i++ {
 		k := fmt.Sprintf("e.%d.", i)
 		id := f[k+"id"]
 		if id == "" {
 			id = strconv.Itoa(i + 1)
 		}
-		e.Employees = append(e.Employees, estimate.Employee{ID: id, MonthlyWage: f[k+"wage"], Status: f[k+"status"]})
+		em := estimate.Employee{ID: id, Status: f[k+"status"]}
+		switch {
+		case staff == calc.WageBasic && em.Status != "rehired_retiree" && em.Status != "insured_elsewhere":
+			em.BasicWage = f[k+"wage"]
+		default:
+			em.MonthlyWage = f[k+"wage"]
+		}
+		e.Employees = append(e.Employees, em)
 	}
 	req.Employer = e
 	return req, nil
+}
+
+// staffWage is the wage the employer's staff are based on where the
+// chosen rules give its kind a rule of its own (institutions under 89号
+// 二(三): "basic"), or "" for the previous-year average wage.
+func staffWage(f form) string {
+	r, ok := chosenRules(f)
+	if !ok || f["kind"] != string(calc.EmployerInstitution) {
+		return ""
+	}
+	if ir := r.Bases[calc.Pension].Institution; ir != nil {
+		return ir.Wage
+	}
+	return ""
+}
+
+// wageLabel is the row's wage label: the wage the staff are based on.
+func wageLabel(f form) string {
+	if w := staffWage(f); w != "" {
+		return "er.wage." + w
+	}
+	return "er.wage"
 }
 
 // unitMethod is the unit-base method the chosen bundled rules use for the
@@ -206,7 +236,7 @@ func (p *employerPage) row(i int) app.UI {
 	k := fmt.Sprintf("e.%d.", i)
 	return app.Div().ID(fmt.Sprintf("row-%d", i)).Class("row").Role("group").Aria("label", fmt.Sprintf(tr(l, "er.row"), i+1)).Body(
 		p.field(fieldOpts{name: k + "id", label: "er.id", kind: "text"}),
-		p.field(fieldOpts{name: k + "wage", label: "er.wage"}),
+		p.field(fieldOpts{name: k + "wage", label: wageLabel(p.form)}),
 		p.selectField(k+"status", "er.status", []choice{
 			{"active", tr(l, "status.active")}, {"rehired_retiree", tr(l, "status.rehired_retiree")},
 			{"insured_elsewhere", tr(l, "status.insured_elsewhere")}}),
@@ -223,7 +253,8 @@ func (p *employerPage) result() app.UI {
 		app.P().ID("result-decided").Class("outcome").Text(tr(l, "er.decided."+e.DecidedBy)),
 		p.figure("result-sum", "er.sum", e.SumEmployeeBases),
 		textTable("result-employees", "roster",
-			[]string{tr(l, "er.id"), tr(l, "er.wage"), tr(l, "res.base"), tr(l, "er.status")}, employeeRows(l, e.Employees), 2),
+			[]string{tr(l, "er.id"), tr(l, wageLabel(p.form)), tr(l, "res.base"), tr(l, "er.status")}, employeeRows(l, e.Employees), 2),
+		app.If(e.ExemptWages != "", func() app.UI { return p.figure("result-exempt", "er.exempt", e.ExemptWages) }),
 		p.contributions(e.Contributions),
 		p.warnings(p.resp.Warnings),
 		p.explanation("result-explain", e.Steps),

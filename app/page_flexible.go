@@ -95,11 +95,30 @@ func (p *flexiblePage) Render() app.UI {
 		el("form").ID("form").Class("calc").Body(
 			p.rulePicker(true),
 			group("choice", tr(l, "flex.ratio"),
+				p.choiceHint(),
 				p.choice(),
 			),
 		),
 		p.resultBox(p.result),
 	)
+}
+
+// choiceHint says whose choice the base is, as the rules' data says: the
+// worker's (free, tiers), or the city's on hardship.
+func (p *flexiblePage) choiceHint() app.UI {
+	if p.resp == nil || p.resp.Worker == nil || p.resp.Worker.Choice == "" {
+		return app.Text("")
+	}
+	return app.P().ID("choice-hint").Class("hint").Text(tr(p.lang, "flex.choice."+p.resp.Worker.Choice))
+}
+
+// ratioLabel names the ratio field: under a hardship rule it is the
+// reduction asked for.
+func (p *flexiblePage) ratioLabel() string {
+	if p.resp != nil && p.resp.Worker != nil && p.resp.Worker.Choice == string(calc.ChoiceHardship) {
+		return tr(p.lang, "flex.reduce")
+	}
+	return tr(p.lang, "flex.ratio")
 }
 
 // choice renders the tiers where the rules have them, else a slider with
@@ -135,7 +154,7 @@ func (p *flexiblePage) choice() app.UI {
 	return app.Div().Body(
 		p.slider(),
 		app.Div().Class("field").Body(
-			el("label").Attr("for", "ratio").Text(tr(l, "flex.ratio")),
+			el("label").Attr("for", "ratio").Text(p.ratioLabel()),
 			p.textInput("ratio").Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
 				Placeholder("0.7 / 70%").OnInput(p.onRatio).
 				Aria("invalid", ratioErr != "").Aria("describedby", "ratio-error"),

@@ -20,13 +20,35 @@ func newInstitutionPage() *institutionPage { return newInstitutionPageWith(nil) 
 func newInstitutionPageWith(f form) *institutionPage {
 	defaults := form{"date": "2010-12", "set": "liaoning-2006", "rounding": "half_up", "places": "2"}
 	return &institutionPage{formPage: newFormPage(defaults, f, institutionRequest, map[string]string{
-		"worker.basic_wage": "basic", "worker.kind": "set"})}
+		"worker.basic_wage": "basic", "worker.total_wage": "total", "worker.kind": "set", "rule.institution_wage": "instWage"})}
 }
 
+// institutionRequest sends the wage the rule takes: the basic wage, or
+// the total wage where the place uses the rule's alternative.
 func institutionRequest(f form) (*estimate.Request, *calc.Error) {
 	req := ruleRequest(f, false)
-	req.Worker = &estimate.Worker{Kind: "institution", BasicWage: f["basic"]}
+	req.Worker = &estimate.Worker{Kind: "institution"}
+	if f["instWage"] == calc.WageTotal {
+		if req.Rule == nil {
+			req.Rule = &estimate.Rule{}
+		}
+		req.Rule.InstitutionWage = calc.WageTotal
+		req.Worker.TotalWage = f["total"]
+	} else {
+		req.Worker.BasicWage = f["basic"]
+	}
 	return req, nil
+}
+
+// institutionAlternative reports whether the chosen rules let places use
+// another wage for institution staff (89号 二(三)'s total wage).
+func institutionAlternative(f form) bool {
+	r, ok := chosenRules(f)
+	if !ok {
+		return false
+	}
+	ir := r.Bases[calc.Pension].Institution
+	return ir != nil && ir.Alternative == calc.WageTotal
 }
 
 // OnMount follows the language and restores a shared link.
@@ -45,7 +67,14 @@ func (p *institutionPage) Render() app.UI {
 		el("form").ID("form").Class("calc").Body(
 			p.rulePicker(false),
 			group("wages", tr(l, "inst.basic"),
-				p.field(fieldOpts{name: "basic", label: "inst.basic"}),
+				app.If(institutionAlternative(p.form), func() app.UI {
+					return p.selectField("instWage", "inst.wage", []choice{{"", tr(l, "inst.wage.rule")}, {calc.WageTotal, tr(l, "inst.wage.total")}})
+				}),
+				app.If(p.form["instWage"] == calc.WageTotal, func() app.UI {
+					return p.field(fieldOpts{name: "total", label: "inst.total"})
+				}).Else(func() app.UI {
+					return p.field(fieldOpts{name: "basic", label: "inst.basic"})
+				}),
 			),
 		),
 		p.resultBox(func() app.UI {

@@ -54,12 +54,14 @@ type pageCheck struct {
 func TestPagesRenderRealResults(t *testing.T) {
 	tests := []pageCheck{
 		{
-			name: "flexible worker, 辽宁 2007, lowest base",
+			name: "flexible worker, 辽宁 2007: the average, lowered only on hardship",
 			page: func() app.Composer {
 				return newFlexiblePageWith(form{"set": "liaoning-2006", "date": "2007-03", "avg": "1949.33"})
 			},
-			texts:    map[string]string{"result-base": "1364.53", "result-outcome": "未选择，按最低基数", "result-range": "允许范围：1364.53 – 1949.33 元"},
-			contains: []string{"辽社险函〔2006〕89号 二(二)", `id="chart"`, `id="slider"`, `inputmode="decimal"`, "本市2006年在岗职工月平均工资"},
+			texts: map[string]string{"result-base": "1949.33", "result-outcome": "按规定的基数（平均工资）", "result-range": "允许范围：1364.54 – 1949.33 元",
+				"choice-hint": "规定以平均工资为缴费基数；按平均工资缴费确有困难的，可向所在市申请下调，最低不低于下面的下限。是否下调由所在市决定。"},
+			contains: []string{"辽社险函〔2006〕89号 二(二)", `id="chart"`, `id="slider"`, `inputmode="decimal"`, "本市2006年在岗职工月平均工资",
+				"申请下调到", `class="basis basis-local"`, "由当地决定："},
 		},
 		{
 			name: "flexible worker, 2007, ratio under the minimum",
@@ -67,14 +69,14 @@ func TestPagesRenderRealResults(t *testing.T) {
 				return newFlexiblePageWith(form{"set": "liaoning-2006", "date": "2007-03", "avg": "1949.33", "ratio": "0.6"})
 			},
 			texts:    map[string]string{"result-stale": "输入有误，结果未更新。"},
-			contains: []string{`id="ratio-error"`, "1364.53 至 1949.33 元", `value="0.6"`},
+			contains: []string{`id="ratio-error"`, "1364.54 至 1949.33 元", `value="0.6"`},
 			absent:   []string{"result-base"},
 		},
 		{
 			name:     "flexible worker, 沈阳 2009, tiers and the frozen minimum",
 			page:     func() app.Composer { return newFlexiblePageWith(form{"set": "shenyang-2009", "date": "2009-09"}) },
-			texts:    map[string]string{"result-base": "1368.55"},
-			contains: []string{`id="tier"`, "70% · 1956.73", "规则集的数字来自转载或报道"},
+			texts:    map[string]string{"result-base": "1368.55", "result-outcome": "尚未选择：按最低展示，供参考"},
+			contains: []string{`id="tier"`, "70% · 1956.73", "规则集的数字来自转载或报道", "与 辽社险函〔2006〕89号 二(二) 的规定不同", "尚未选择"},
 		},
 		{
 			name:     "flexible worker, empty average is a prompt, not an error",
@@ -112,8 +114,8 @@ func TestPagesRenderRealResults(t *testing.T) {
 				return newEmployerPageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "payroll": "9000", "rows": "3",
 					"e.0.id": "A", "e.0.wage": "3000", "e.1.id": "B", "e.1.wage": "9000", "e.2.id": "C", "e.2.wage": "4000", "e.2.status": "rehired_retiree"})
 			},
-			texts:    map[string]string{"result-unit-base": "9834.00", "result-sum": "9834.00", "result-decided": "由个人缴费基数之和决定"},
-			contains: []string{"6834.00", "不建立个人基数"},
+			texts:    map[string]string{"result-unit-base": "13834.00", "result-sum": "9834.00", "result-exempt": "4000.00", "result-decided": "由个人缴费基数之和决定"},
+			contains: []string{"6834.00", "不再参保，工资计入单位基数", "9834.00 + 4000.00 = 13834.00"},
 			absent:   []string{"last"},
 		},
 		{
@@ -140,7 +142,7 @@ func TestPagesRenderRealResults(t *testing.T) {
 					"baseMonth": "2011-01", "asked": "2012-02", "written": "yes", "event": "merger"})
 			},
 			texts:    map[string]string{"settle-worker-direction": "补收", "settle-worker-total": "200.00 元"},
-			contains: []string{"庆社险函〔2011〕3号 四.3", "跨年度的个人缴费基数错误一律不予核改", "需要重新核定"},
+			contains: []string{"庆社险函〔2011〕3号 四.3", "跨年度的个人缴费基数申报错误一律不予核改", "需要重新核定"},
 		},
 		{
 			name:     "the rules page shows every set with its sources",

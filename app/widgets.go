@@ -110,15 +110,23 @@ func (p *formPage) figure(id, labelKey, amount string) app.UI {
 }
 
 // explanation renders the steps folded under the result, each with its
-// clause.
+// clause and, where part of a step is not the clause's own words, whose it
+// is (sibase's reading or convention, the city's choice) and why.
 func (p *formPage) explanation(id string, steps []calc.Step) app.UI {
+	l := p.lang
 	return el("details").ID(id).Class("explain").Body(
-		el("summary").Text(tr(p.lang, "res.explain")),
+		el("summary").Text(tr(l, "res.explain")),
 		el("ol").Body(app.Range(steps).Slice(func(i int) app.UI {
 			s := steps[i]
 			return el("li").Body(
-				el("span").Text(pick(p.lang, s.Text, s.TextEN)),
+				el("span").Text(pick(l, s.Text, s.TextEN)),
 				app.If(s.Ref != "", func() app.UI { return el("span").Class("ref").Text(s.Ref) }),
+				app.If(s.Basis != "", func() app.UI {
+					return el("span").Class("basis basis-"+string(s.Basis)).Body(
+						el("strong").Text(labelled(l, "basis."+string(s.Basis))),
+						app.Text(pick(l, s.Note, s.NoteEN)),
+					)
+				}),
 			)
 		})),
 	)

@@ -25,9 +25,10 @@ type Payer string
 
 // Payers.
 const (
-	PayerUnit       Payer = "unit"
-	PayerIndividual Payer = "individual"
-	PayerFlexible   Payer = "flexible" // a flexible worker pays the whole contribution
+	PayerUnit        Payer = "unit"
+	PayerIndividual  Payer = "individual"
+	PayerInstitution Payer = "institution" // an institution worker's own share
+	PayerFlexible    Payer = "flexible"    // a flexible worker pays the whole contribution
 )
 
 // Rate returns the insurance's rate for payer, or nil if no source gives it.
@@ -41,6 +42,8 @@ func (r *Rules) Rate(ins Insurance, payer Payer) *Rate {
 		return rs.Unit
 	case PayerIndividual:
 		return rs.Individual
+	case PayerInstitution:
+		return rs.Institution
 	case PayerFlexible:
 		return rs.Flexible
 	}
@@ -50,19 +53,20 @@ func (r *Rules) Rate(ins Insurance, payer Payer) *Rate {
 // Contribute computes payer's contribution on base, or reports false when
 // the rate is unknown.
 //
-// Example: base 1366.80 at 8%, half-up to the fen → 109.34 a month,
-// 1312.08 a year.
+// Example: base 1366.80 at 8% = 109.344, half-up to the fen → 109.34 a
+// month, 1312.08 a year.
 func (r *Rules) Contribute(ins Insurance, payer Payer, base decimal.Decimal) (Contribution, bool) {
 	rate := r.Rate(ins, payer)
 	if rate == nil {
 		return Contribution{}, false
 	}
-	m := r.Rounding.Apply(base.Mul(rate.Rate))
+	d := r.derive(base.Mul(rate.Rate), r.Rounding)
+	m := d.Value
 	c := Contribution{Rate: rate.Rate, Monthly: m, Yearly: m.Mul(monthsPerYear)}
-	zh := map[Payer]string{PayerUnit: "单位缴费", PayerIndividual: "个人缴费", PayerFlexible: "灵活就业人员缴费"}[payer]
-	en := map[Payer]string{PayerUnit: "Unit contribution", PayerIndividual: "Individual contribution", PayerFlexible: "Flexible worker's contribution"}[payer]
-	c.Step = newStep(rate.Cite, Yuan(m),
-		fmt.Sprintf("%s：%s × %s = %s 元/月（%s），全年 %s 元", zh, Yuan(base), Percent(rate.Rate), Yuan(m), r.Rounding, Yuan(c.Yearly)),
-		fmt.Sprintf("%s: %s × %s = %s yuan a month (%s), %s yuan a year", en, Yuan(base), Percent(rate.Rate), Yuan(m), r.Rounding.StringEN(), Yuan(c.Yearly)))
+	zh := map[Payer]string{PayerUnit: "单位缴费", PayerIndividual: "个人缴费", PayerInstitution: "个人缴费", PayerFlexible: "灵活就业人员缴费"}[payer]
+	en := map[Payer]string{PayerUnit: "Unit contribution", PayerIndividual: "Individual contribution", PayerInstitution: "Individual contribution", PayerFlexible: "Flexible worker's contribution"}[payer]
+	c.Step = d.step(rate.Cite, fmt.Sprintf("%s：%s × %s", zh, Yuan(base), Percent(rate.Rate)), fmt.Sprintf("%s: %s × %s", en, Yuan(base), Percent(rate.Rate)))
+	c.Step.Text += fmt.Sprintf(" 元/月，全年 %s 元", Yuan(c.Yearly))
+	c.Step.TextEN += fmt.Sprintf(" yuan a month, %s yuan a year", Yuan(c.Yearly))
 	return c, true
 }

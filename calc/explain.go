@@ -8,12 +8,43 @@ import (
 )
 
 // Step is one line of an explanation: what was done, in Chinese and
-// English, the clause that says so, and the value it gave.
+// English, the clause that says so, and the value it gave. A step
+// attributes to Ref only what the clause says: where part of it is
+// sibase's reading, a choice the notice leaves to the city, or sibase's
+// own convention, Basis says which and Note/NoteEN say what.
 type Step struct {
 	Text   string `json:"text"`
 	TextEN string `json:"text_en"`
 	Ref    string `json:"ref,omitempty"`
 	Value  string `json:"value,omitempty"`
+	Basis  Basis  `json:"basis,omitempty"`
+	Note   string `json:"note,omitempty"`
+	NoteEN string `json:"note_en,omitempty"`
+}
+
+// withNote adds what part of the step rests on c's basis (a reading, a
+// local choice, a convention), keeping the step's own Ref. A step already
+// noted keeps its basis and gains the second note.
+func (s Step) withNote(c Citation) Step {
+	if c.Basis == "" {
+		return s
+	}
+	if s.Basis == "" {
+		s.Basis = c.Basis
+	}
+	s.Note = joinNote(s.Note, c.Note, "")
+	s.NoteEN = joinNote(s.NoteEN, c.NoteEN, " ")
+	return s
+}
+
+func joinNote(a, b, sep string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "" || a == b:
+		return a
+	}
+	return a + sep + b
 }
 
 // Warning flags something a person should know about a result: a stale
@@ -32,6 +63,8 @@ const (
 	WarnDerived     = "derived_figure"
 	WarnCarriedOver = "carried_over"
 	WarnUserFigures = "user_figures"
+	WarnDeparts     = "departs_from_notice"
+	WarnPayrollEst  = "payroll_estimated"
 )
 
 // Yuan formats an amount to the fen, as every amount in sibase's output is
@@ -41,9 +74,16 @@ func Yuan(d decimal.Decimal) string { return d.StringFixed(2) }
 // Percent formats a ratio as a percentage: 0.7 → "70%".
 func Percent(r decimal.Decimal) string { return r.Shift(2).String() + "%" }
 
-// newStep makes a Step citing ref; zh and en are the finished texts.
+// newStep makes a Step citing ref; zh and en are the finished texts. A
+// citation with a Basis brings its note along.
 func newStep(ref Citation, value, zh, en string) Step {
-	return Step{Text: zh, TextEN: en, Ref: ref.String(), Value: value}
+	return Step{Text: zh, TextEN: en, Ref: ref.String(), Value: value}.withNote(ref)
+}
+
+// Convention makes the citation of a value that is sibase's own
+// convention: no document sets it; zh and en say what sibase does and why.
+func Convention(zh, en string) Citation {
+	return Citation{Doc: ConventionDoc, Basis: BasisConvention, Note: zh, NoteEN: en}
 }
 
 // AverageName describes an average in Chinese and English, e.g.

@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -8,8 +9,7 @@ import (
 )
 
 // FlexibleChoice is what a flexible worker or individual business owner
-// chose: a ratio of the average, or an amount, or nothing (the lowest
-// allowed base).
+// chose: a ratio of the average, or an amount, or nothing.
 type FlexibleChoice struct {
 	Ratio  *decimal.Decimal
 	Amount *decimal.Decimal
@@ -17,31 +17,67 @@ type FlexibleChoice struct {
 
 // Tier is one discrete base a flexible worker may choose. Ratio is nil for
 // a published amount that is not a ratio of the current average (a frozen
-// minimum).
+// minimum). In JSON the amount is written to the fen ("1677.20").
 type Tier struct {
 	Ratio  *decimal.Decimal `json:"ratio,omitempty"`
 	Amount decimal.Decimal  `json:"amount"`
 }
 
+// MarshalJSON writes the amount to the fen, as every amount sibase
+// outputs.
+func (t Tier) MarshalJSON() ([]byte, error) {
+	type out struct {
+		Ratio  *decimal.Decimal `json:"ratio,omitempty"`
+		Amount string           `json:"amount"`
+	}
+	return json.Marshal(out{Ratio: t.Ratio, Amount: Yuan(t.Amount)})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (t *Tier) UnmarshalJSON(data []byte) error {
+	var in struct {
+		Ratio  *decimal.Decimal `json:"ratio,omitempty"`
+		Amount decimal.Decimal  `json:"amount"`
+	}
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	t.Ratio, t.Amount = in.Ratio, in.Amount
+	return nil
+}
+
 // FlexibleLimits is the range open to flexible workers in one month.
 // MinRatio is nil when the minimum is a published amount; Tiers is empty
-// when any amount within [Min, Max] may be chosen.
+// when any amount within [Min, Max] may be chosen; Default is the base of
+// a worker who chose nothing, where the rule names one.
 type FlexibleLimits struct {
 	Average  decimal.Decimal
 	Min, Max decimal.Decimal
 	MinRatio *decimal.Decimal
 	MaxRatio *decimal.Decimal
+	Choice   Choice
+	Default  *decimal.Decimal
 	Tiers    []Tier
 	Steps    []Step
 }
 
+// flexibleLabels names the range's ends as the choice makes them: under a
+// hardship reduction the minimum is how far the base may be lowered.
+func flexibleLabels(c Choice) (minZH, minEN, maxZH, maxEN string) {
+	if c == ChoiceHardship {
+		return "困难下调的最低基数", "lowest base after a hardship reduction", "灵活就业人员最高基数", "flexible workers' highest base"
+	}
+	return "灵活就业人员可选最低基数", "flexible workers' lowest base to choose", "灵活就业人员可选最高基数", "flexible workers' highest base to choose"
+}
+
 // FlexibleLimits resolves the flexible workers' range for the month.
-// Ratios are applied to the average and rounded by the rule; a published
-// minimum amount overrides the ratio (as when Shenyang froze its minimum in
-// 2009).
+// Ratios are applied to the average and rounded by the rule (the minimum
+// as a lower limit, the maximum as an upper one); a published amount
+// overrides the ratio (as when Shenyang froze its minimum in 2009).
 //
-// Example (辽社险函〔2006〕89号 二(二), 2007, average 1444.25): Min 1010.98
-// (70%), Max 1444.25 (100%).
+// Example (辽社险函〔2006〕89号 二(二), 2007, average 1444.25, the minimum
+// rounded up): Min 1010.98 (70% = 1010.975), Max and Default 1444.25 (the
+// average).
 func (r *Rules) FlexibleLimits() (FlexibleLimits, *Error) {
 	var fl FlexibleLimits
 	fr := r.Flexible
@@ -53,15 +89,21 @@ func (r *Rules) FlexibleLimits() (FlexibleLimits, *Error) {
 	if err != nil {
 		return fl, err
 	}
-	fl.Average = a
+	fl.Average, fl.Choice = a, fr.Choice
 	fl.Steps = append(fl.Steps, s)
-	if fl.Min, err = r.bound(fr.Min, &a, "灵活就业人员最低基数", "flexible workers' lowest base", "rule.flexible_min_ratio", &fl.Steps); err != nil {
+	minZH, minEN, maxZH, maxEN := flexibleLabels(fr.Choice)
+	if fl.Min, err = r.bound(fr.Min, &a, r.FloorRounding, minZH, minEN, "rule.flexible_min_ratio", &fl.Steps); err != nil {
 		return fl, err
+	}
+	if fr.DepartsFrom != nil {
+		d := *fr.DepartsFrom
+		d.Basis = BasisDeparts
+		fl.Steps[len(fl.Steps)-1] = fl.Steps[len(fl.Steps)-1].withNote(d)
 	}
 	if fr.Min.Amount == nil {
 		fl.MinRatio = fr.Min.Ratio
 	}
-	if fl.Max, err = r.bound(fr.Max, &a, "灵活就业人员最高基数", "flexible workers' highest base", "rule.flexible_max_ratio", &fl.Steps); err != nil {
+	if fl.Max, err = r.bound(fr.Max, &a, r.CapRounding, maxZH, maxEN, "rule.flexible_max_ratio", &fl.Steps); err != nil {
 		return fl, err
 	}
 	if fr.Max.Amount == nil {
@@ -70,6 +112,14 @@ func (r *Rules) FlexibleLimits() (FlexibleLimits, *Error) {
 	if fl.Min.GreaterThan(fl.Max) {
 		return fl, errorf(CodeLimitsInvalid, "rule", "灵活就业人员最低基数 %s 高于最高基数 %s。",
 			"The flexible workers' lowest base %s is above the highest %s.", Yuan(fl.Min), Yuan(fl.Max))
+	}
+	if fr.Default != nil {
+		var steps []Step
+		d, err := r.bound(*fr.Default, &a, r.Rounding, "规定的缴费基数", "the base the rule sets", "rule", &steps)
+		if err != nil {
+			return fl, err
+		}
+		fl.Default = &d
 	}
 	if fr.Tiers != nil {
 		if fr.Min.Amount != nil {
@@ -110,46 +160,75 @@ func (fl FlexibleLimits) rangeText() (string, string) {
 }
 
 // FlexibleBase computes a flexible worker's (灵活就业人员 / 个体工商户) base
-// for insurance ins. For pension: a chosen ratio (ratio × average, rounded
-// by the rule) or amount, which must lie within the range allowed for the
-// month (or be one of its tiers); nothing chosen → the lowest allowed. For
-// an insurance whose scheme says MethodAverage (medical under 89号 二(四)),
-// the base is the average.
+// for insurance ins, as the rule's Choice says:
 //
-// Example (辽社险函〔2006〕89号 二(二), 2007, average 1444.25): no choice →
-// 1010.98; ratio 0.65 → an error naming the range 1010.98 to 1444.25.
+//   - hardship (辽社险函〔2006〕89号 二(二)): nothing chosen → the default,
+//     the average; a lower ratio or amount, down to the year's minimum, is
+//     answered as the reduction the city may grant to a worker who truly
+//     cannot pay on the average;
+//   - free: the chosen ratio (ratio × average, rounded by the rule) or
+//     amount, within the range; nothing chosen → the lowest, shown as an
+//     example and said to be the worker's choice;
+//   - tiers: one of the tiers.
+//
+// For an insurance whose scheme says MethodAverage (medical under 89号
+// 二(四)) the base is the average; a ratio or amount is refused there.
+//
+// Example (89号 二(二), 2007, average 1444.25): no choice → 1444.25
+// (default); ratio 0.8 → 1155.40 (reduced); ratio 0.65 → an error naming
+// the range 1010.98 to 1444.25.
 func (r *Rules) FlexibleBase(ins Insurance, c FlexibleChoice, field string) (WorkerResult, *Error) {
 	var res WorkerResult
 	if c.Ratio != nil && c.Amount != nil {
 		return res, errorf(CodeConflict, field+".amount", "比例和金额只能填写一个。", "Give a ratio or an amount, not both.")
 	}
 	if ins != Pension {
-		return r.flexibleByScheme(ins)
+		return r.flexibleByScheme(ins, c, field)
 	}
 	fl, err := r.FlexibleLimits()
 	if err != nil {
 		return res, err
 	}
+	fr := r.Flexible
 	res.Steps = fl.Steps
 	res.Min, res.Max = &fl.Min, &fl.Max
-	cite := r.Flexible.Min.Cite
+	// The chosen figure is the clause's; whose choice it is (a local
+	// decision on hardship, say) is told once, in its own step.
+	chosenCite := Citation{Doc: fr.ChoiceCite.Doc, Clause: fr.ChoiceCite.Clause}
 	var base decimal.Decimal
 	var errField string
 	switch {
 	case c.Ratio != nil:
-		base = r.Rounding.Apply(c.Ratio.Mul(fl.Average))
-		errField = field + ".ratio"
-		res.Steps = append(res.Steps, newStep(cite, Yuan(base),
-			fmt.Sprintf("选择 %s × %s = %s 元（%s）", Percent(*c.Ratio), Yuan(fl.Average), Yuan(base), r.Rounding),
-			fmt.Sprintf("Chosen %s × %s = %s yuan (%s)", Percent(*c.Ratio), Yuan(fl.Average), Yuan(base), r.Rounding.StringEN())))
+		d := r.derive(c.Ratio.Mul(fl.Average), r.Rounding)
+		// The range's own ratios give its own ends, rounded as limits
+		// are: choosing exactly the minimum ratio is choosing the minimum.
+		if fl.MinRatio != nil && c.Ratio.Equal(*fl.MinRatio) {
+			d = r.derive(d.Exact, r.FloorRounding)
+		} else if fl.MaxRatio != nil && c.Ratio.Equal(*fl.MaxRatio) {
+			d = r.derive(d.Exact, r.CapRounding)
+		}
+		base, errField = d.Value, field+".ratio"
+		res.Steps = append(res.Steps, d.step(chosenCite,
+			fmt.Sprintf("选择 %s × %s", Percent(*c.Ratio), Yuan(fl.Average)),
+			fmt.Sprintf("Chosen %s × %s", Percent(*c.Ratio), Yuan(fl.Average))))
 	case c.Amount != nil:
-		base = *c.Amount
-		errField = field + ".amount"
-		res.Steps = append(res.Steps, newStep(cite, Yuan(base), "选择金额 "+Yuan(base)+" 元", "Chosen amount: "+Yuan(base)+" yuan"))
+		base, errField = *c.Amount, field+".amount"
+		res.Steps = append(res.Steps, newStep(chosenCite, Yuan(base), "选择金额 "+Yuan(base)+" 元", "Chosen amount: "+Yuan(base)+" yuan"))
+	case fl.Default != nil:
+		res.Base, res.Outcome = *fl.Default, OutcomeDefault
+		res.Steps = append(res.Steps, newStep(fr.Default.Cite, Yuan(res.Base),
+			"未申请下调：缴费基数为 "+Yuan(res.Base)+" 元", "No reduction asked for: the base is "+Yuan(res.Base)+" yuan"))
+		if fr.Choice == ChoiceHardship {
+			res.Steps = append(res.Steps, hardshipStep(fr, fl))
+		}
+		return res, nil
 	default:
-		res.Base, res.Outcome = fl.Min, OutcomeLowest
-		res.Steps = append(res.Steps, newStep(cite, Yuan(fl.Min), "未选择档次，按最低基数 "+Yuan(fl.Min)+" 元",
-			"Nothing chosen: the lowest allowed base, "+Yuan(fl.Min)+" yuan"))
+		zh, en := fl.rangeText()
+		res.Base, res.Outcome = fl.Min, OutcomeToChoose
+		res.Steps = append(res.Steps, newStep(fr.ChoiceCite, "", "缴费基数由本人在"+zh+"中选择", "The worker chooses the base: "+en),
+			newStep(Convention("未选择时，sibase 按可选的最低基数展示缴费额，供参考；规定本身没有默认值。",
+				"With nothing chosen sibase shows the lowest base allowed, for reference; the rule itself sets no default."),
+				Yuan(fl.Min), "尚未选择：按最低 "+Yuan(fl.Min)+" 元展示", "Nothing chosen yet: shown at the lowest, "+Yuan(fl.Min)+" yuan"))
 		return res, nil
 	}
 	if !fl.allows(base) {
@@ -164,11 +243,28 @@ func (r *Rules) FlexibleBase(ins Insurance, c FlexibleChoice, field string) (Wor
 			code = CodeFlexibleTier
 		}
 		return res, &Error{Code: code, Field: errField,
-			Message:   fmt.Sprintf("%s 灵活就业人员可选的缴费基数为 %s；所选 %s不在其中。", r.Month, zh, chosen),
-			MessageEN: fmt.Sprintf("In %s a flexible worker's base must be %s; %s is not.", r.Month, en, chosenEN)}
+			Message:   fmt.Sprintf("%s 灵活就业人员的缴费基数可为 %s；所选 %s不在其中。", r.Month, zh, chosen),
+			MessageEN: fmt.Sprintf("In %s a flexible worker's base may be %s; %s is not.", r.Month, en, chosenEN)}
 	}
 	res.Base, res.Outcome = base, OutcomeChosen
+	if fr.Choice == ChoiceHardship && fl.Default != nil {
+		switch {
+		case base.Equal(*fl.Default):
+			res.Outcome = OutcomeDefault
+		case base.LessThan(*fl.Default):
+			res.Outcome = OutcomeReduced
+			res.Steps = append(res.Steps, hardshipStep(fr, fl))
+		}
+	}
 	return res, nil
+}
+
+// hardshipStep says what a base below the default is under a hardship
+// rule: a reduction the city grants, not the worker's own choice.
+func hardshipStep(fr *FlexibleRange, fl FlexibleLimits) Step {
+	return newStep(fr.ChoiceCite, Yuan(fl.Min),
+		fmt.Sprintf("缴费确有困难的，可由所在市确定下调，最低 %s 元", Yuan(fl.Min)),
+		fmt.Sprintf("Those who truly cannot pay on it may have the base lowered as the city decides, to no less than %s yuan", Yuan(fl.Min)))
 }
 
 // allows reports whether base may be chosen: one of the tiers, or within
@@ -185,8 +281,10 @@ func (fl FlexibleLimits) allows(base decimal.Decimal) bool {
 	return !base.LessThan(fl.Min) && !base.GreaterThan(fl.Max)
 }
 
-// flexibleByScheme handles a non-pension insurance for flexible workers.
-func (r *Rules) flexibleByScheme(ins Insurance) (WorkerResult, *Error) {
+// flexibleByScheme handles a non-pension insurance for flexible workers:
+// the scheme's base (the average, under 89号 二(四)), with no choice to
+// make — a chosen ratio or amount is refused, naming the clause.
+func (r *Rules) flexibleByScheme(ins Insurance, c FlexibleChoice, field string) (WorkerResult, *Error) {
 	var res WorkerResult
 	sch, err := r.scheme(ins)
 	if err != nil {
@@ -196,12 +294,21 @@ func (r *Rules) flexibleByScheme(ins Insurance) (WorkerResult, *Error) {
 		return res, newError(CodeFlexibleUndefined, "worker.kind", "所选规则未规定灵活就业人员的"+insuranceName(ins)+"缴费基数。",
 			"The chosen rules set no "+string(ins)+" base for flexible workers.")
 	}
+	if c.Ratio != nil || c.Amount != nil {
+		f := field + ".ratio"
+		if c.Amount != nil {
+			f = field + ".amount"
+		}
+		return res, newError(CodeConflict, f,
+			fmt.Sprintf("%s只规定灵活就业人员的%s可按平均工资缴费，没有可选的比例或金额；请删去所选。", sch.Flexible.Cite, insuranceName(ins)),
+			fmt.Sprintf("%s only lets a flexible worker pay %s on the average wage; it offers no ratio or amount to choose: remove it.", sch.Flexible.Cite, string(ins)))
+	}
 	a, s, err := r.AverageAmount()
 	if err != nil {
 		return res, err
 	}
 	res.Base, res.Outcome = a, OutcomeAverage
-	res.Steps = []Step{s, newStep(sch.Flexible.Cite, Yuan(a), "以平均工资为缴费基数", "The base is the average wage")}
+	res.Steps = []Step{s, newStep(sch.Flexible.Cite, Yuan(a), "以平均工资 "+Yuan(a)+" 元为缴费基数", "The base is the average wage, "+Yuan(a)+" yuan")}
 	return res, nil
 }
 

@@ -41,11 +41,13 @@ func (r *Rules) AverageAmount() (decimal.Decimal, Step, *Error) {
 
 // Limits returns the floor and cap for the month. A published amount is
 // used as published; a ratio is applied to the average and the product
-// rounded by the rule's Rounding (the one place limits are rounded).
+// rounded by the rule's FloorRounding or CapRounding (the one place limits
+// are rounded).
 //
-// Example (辽社险函〔2006〕89号, an average of 1444.25, half-up to the fen):
+// Example (辽社险函〔2006〕89号, an average of 1657.92; sibase's convention
+// rounds a derived floor up and a derived cap down, to the fen):
 //
-//	floor = 60% × 1444.25 = 866.55, cap = 300% × 1444.25 = 4332.75
+//	floor = 60% × 1657.92 = 994.752 → 994.76, cap = 300% × 1657.92 = 4973.76
 func (r *Rules) Limits() (Limits, *Error) {
 	var l Limits
 	needAverage := r.Floor.Amount == nil || r.Cap.Amount == nil
@@ -58,10 +60,10 @@ func (r *Rules) Limits() (Limits, *Error) {
 		l.Steps = append(l.Steps, s)
 	}
 	var err *Error
-	if l.Floor, err = r.bound(r.Floor, l.Average, "下限", "floor", "rule.floor", &l.Steps); err != nil {
+	if l.Floor, err = r.bound(r.Floor, l.Average, r.FloorRounding, "下限", "floor", "rule.floor", &l.Steps); err != nil {
 		return l, err
 	}
-	if l.Cap, err = r.bound(r.Cap, l.Average, "上限", "cap", "rule.cap", &l.Steps); err != nil {
+	if l.Cap, err = r.bound(r.Cap, l.Average, r.CapRounding, "上限", "cap", "rule.cap", &l.Steps); err != nil {
 		return l, err
 	}
 	if !l.Floor.LessThan(l.Cap) {
@@ -71,8 +73,8 @@ func (r *Rules) Limits() (Limits, *Error) {
 }
 
 // bound evaluates one Bound: its published amount, or ratio × average
-// rounded by the rule.
-func (r *Rules) bound(b Bound, avg *decimal.Decimal, zh, en, field string, steps *[]Step) (decimal.Decimal, *Error) {
+// rounded by ro.
+func (r *Rules) bound(b Bound, avg *decimal.Decimal, ro Rounding, zh, en, field string, steps *[]Step) (decimal.Decimal, *Error) {
 	if b.Amount != nil {
 		a := *b.Amount
 		*steps = append(*steps, newStep(b.Cite, Yuan(a),
@@ -83,11 +85,51 @@ func (r *Rules) bound(b Bound, avg *decimal.Decimal, zh, en, field string, steps
 	if b.Ratio == nil || avg == nil {
 		return decimal.Zero, newError(CodeLimitsInvalid, field, "规则未给出"+zh+"。", "The rule gives no "+en+".")
 	}
-	v := r.Rounding.Apply(b.Ratio.Mul(*avg))
-	*steps = append(*steps, newStep(b.Cite, Yuan(v),
-		fmt.Sprintf("%s：%s × %s = %s（%s）", zh, Percent(*b.Ratio), Yuan(*avg), Yuan(v), r.Rounding),
-		fmt.Sprintf("%s: %s × %s = %s (%s)", capitalize(en), Percent(*b.Ratio), Yuan(*avg), Yuan(v), r.Rounding.StringEN())))
-	return v, nil
+	d := r.derive(b.Ratio.Mul(*avg), ro)
+	*steps = append(*steps, d.step(b.Cite,
+		fmt.Sprintf("%s：%s × %s", zh, Percent(*b.Ratio), Yuan(*avg)),
+		fmt.Sprintf("%s: %s × %s", capitalize(en), Percent(*b.Ratio), Yuan(*avg))))
+	return d.Value, nil
+}
+
+// derived is a figure sibase computed: the exact product or quotient and
+// the value after rounding.
+type derived struct {
+	Exact, Value decimal.Decimal
+	Rounding     Rounding
+	Cite         Citation // the rounding's
+}
+
+// derive rounds an exact figure by ro (the rule's rounding citation goes
+// with it).
+func (r *Rules) derive(exact decimal.Decimal, ro Rounding) derived {
+	return derived{Exact: exact, Value: ro.Apply(exact), Rounding: ro, Cite: r.RoundingCite}
+}
+
+// rounded reports whether rounding changed the figure.
+func (d derived) rounded() bool { return !d.Exact.Equal(d.Value) }
+
+// step explains the figure after the formula zh/en ("下限：60% × 1657.92"):
+// "= 994.76", or, where rounding changed it, "= 994.752，向上取整到分 =
+// 994.76" with the rounding's citation noted (a rounding no document sets
+// says it is sibase's convention).
+func (d derived) step(cite Citation, zh, en string) Step {
+	if !d.rounded() {
+		return newStep(cite, Yuan(d.Value), zh+" = "+Yuan(d.Value), en+" = "+Yuan(d.Value))
+	}
+	return newStep(cite, Yuan(d.Value),
+		fmt.Sprintf("%s = %s，%s = %s", zh, exactText(d.Exact), d.Rounding, Yuan(d.Value)),
+		fmt.Sprintf("%s = %s, %s: %s", en, exactText(d.Exact), d.Rounding.StringEN(), Yuan(d.Value))).withNote(d.Cite)
+}
+
+// exactText writes an exact figure for an explanation: as it is up to four
+// decimal places ("994.752"), cut there with "…" beyond
+// ("6666.6666…" for 20000 ÷ 3).
+func exactText(d decimal.Decimal) string {
+	if t := d.Truncate(4); !t.Equal(d) {
+		return t.String() + "…"
+	}
+	return d.String()
 }
 
 func capitalize(s string) string {

@@ -42,8 +42,9 @@ func randomEmployees(rng *rand.Rand, n int) []calc.EmployeeInput {
 	return out
 }
 
-// Under 3号 二(一) the unit base is never below Σ individual bases, and
-// for institutions and social organisations it is exactly Σ.
+// Under 3号 二(一) the unit base is never below Σ individual bases plus
+// the wages of staff exempt under 四.4 (which count in the unit base), and
+// for institutions and social organisations it is exactly that.
 func TestUnitBaseProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 2011))
 	for trial := 0; trial < 300; trial++ {
@@ -55,23 +56,27 @@ func TestUnitBaseProperties(t *testing.T) {
 			if err != nil {
 				t.Fatalf("trial %d %s: %v", trial, kind, err)
 			}
-			sum := decimal.Zero
+			sum, exempt := decimal.Zero, decimal.Zero
 			for _, e := range res.Employees {
 				if e.Base != nil {
 					sum = sum.Add(*e.Base)
 				}
+				if e.Outcome == calc.OutcomeExempt {
+					exempt = exempt.Add(*e.Wage)
+				}
 			}
-			if !sum.Equal(res.SumEmployeeBases) {
-				t.Fatalf("trial %d: Σ bases %s, reported %s", trial, sum, res.SumEmployeeBases)
+			if !sum.Equal(res.SumEmployeeBases) || !exempt.Equal(res.ExemptWages) {
+				t.Fatalf("trial %d: Σ bases %s and exempt wages %s, reported %s and %s", trial, sum, exempt, res.SumEmployeeBases, res.ExemptWages)
 			}
+			sum = sum.Add(exempt)
 			switch kind {
 			case calc.EmployerEnterprise:
 				if res.Base.LessThan(sum) || (!res.Base.Equal(sum) && !res.Base.Equal(payroll)) {
-					t.Fatalf("trial %d enterprise: unit base %s, Σ %s, payroll %s: want max(payroll, Σ)", trial, res.Base, sum, payroll)
+					t.Fatalf("trial %d enterprise: unit base %s, Σ %s, payroll %s: want max(payroll, Σ + exempt wages)", trial, res.Base, sum, payroll)
 				}
 			default:
 				if !res.Base.Equal(sum) {
-					t.Fatalf("trial %d %s: unit base %s, want Σ %s", trial, kind, res.Base, sum)
+					t.Fatalf("trial %d %s: unit base %s, want Σ + exempt wages %s", trial, kind, res.Base, sum)
 				}
 			}
 		}
@@ -89,7 +94,7 @@ func TestSettlementProperty(t *testing.T) {
 		now := decimal.New(rng.Int64N(2_000_000), -2)
 		rate := decimal.New(1+rng.Int64N(300), -3)
 		months := rng.IntN(13)
-		s, err := r.Settle("个人", prov, now, &rate, months)
+		s, err := r.Settle("个人", prov, now, &rate, months, 12)
 		if err != nil {
 			t.Fatal(err)
 		}

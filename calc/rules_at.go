@@ -18,12 +18,16 @@ type Rules struct {
 	Floor, Cap    Bound
 	Rounding      Rounding
 	RoundingCite  Citation
+	FloorRounding Rounding // rounds the lower limits: the floor, the flexible minimum
+	CapRounding   Rounding // rounds the upper limits: the cap, the flexible maximum
 	UnknownIncome *Citation
 	Flexible      *FlexibleRange
-	Institution   *InstitutionRule
 	Bases         map[Insurance]Scheme
-	Rates         map[Insurance]RateSet
-	YearRules     *YearRules
+	// InstitutionWage is the wage an institution worker's base takes where
+	// the rule offers an alternative and the request chose it ("total").
+	InstitutionWage string
+	Rates           map[Insurance]RateSet
+	YearRules       *YearRules
 
 	brief bool // individual results without their steps (Brief)
 }
@@ -87,7 +91,6 @@ func (rs *RuleSet) eachFrom(f func(Month)) {
 	fromsOf(p.Rounding, f)
 	fromsOf(p.UnknownIncome, f)
 	fromsOf(p.Flexible, f)
-	fromsOf(p.Institution, f)
 	for _, vs := range p.Bases {
 		fromsOf(vs, f)
 	}
@@ -185,7 +188,7 @@ func (rs *RuleSet) At(m Month) (*Rules, *Error) {
 		r.Cap = v.Bound
 	}
 	if v, ok := valueAt(p.Rounding, m); ok {
-		r.Rounding, r.RoundingCite = v.Rounding, v.Cite
+		r.setRounding(v)
 	}
 	if v, ok := valueAt(p.UnknownIncome, m); ok {
 		c := v.Cite
@@ -193,9 +196,6 @@ func (rs *RuleSet) At(m Month) (*Rules, *Error) {
 	}
 	if v, ok := valueAt(p.Flexible, m); ok {
 		r.Flexible = &v
-	}
-	if v, ok := valueAt(p.Institution, m); ok {
-		r.Institution = &v
 	}
 	for ins, vs := range p.Bases {
 		if v, ok := valueAt(vs, m); ok {
@@ -213,4 +213,17 @@ func (rs *RuleSet) At(m Month) (*Rules, *Error) {
 	per := rs.periodAround(m)
 	r.PeriodFrom, r.PeriodTo = per.From, per.To
 	return r, nil
+}
+
+// setRounding takes a dated rounding's modes: the lower and upper limits
+// round as the rounding says for them, else like every derived figure.
+func (r *Rules) setRounding(v DatedRounding) {
+	r.Rounding, r.RoundingCite = v.Rounding, v.Cite
+	r.FloorRounding, r.CapRounding = v.Rounding, v.Rounding
+	if v.Floor != nil {
+		r.FloorRounding = *v.Floor
+	}
+	if v.Cap != nil {
+		r.CapRounding = *v.Cap
+	}
 }

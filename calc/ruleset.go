@@ -7,14 +7,47 @@ import (
 // Citation says where a parameter comes from: a document number and the
 // clause within it, e.g. {Doc: "辽社险函〔2006〕89号", Clause: "二(二)"}.
 // Note explains, in the project's own words, how the clause is read.
+//
+// Basis says whose decision a value is when it is not simply what the
+// clause says, and then Note (Chinese) and NoteEN (English) say it to the
+// person, in every explanation step that uses the value:
+//
+//   - BasisReading: the clause is ambiguous (or this copy of it garbled)
+//     and sibase picks a reading;
+//   - BasisLocal: the clause leaves the choice to the city or region, and
+//     the value is that local choice (or the user's, on its behalf);
+//   - BasisConvention: no document sets it at all (a rounding, a
+//     default); Doc is then [ConventionDoc] and there is no clause.
 type Citation struct {
 	Doc    string `json:"doc"`
 	Clause string `json:"clause,omitempty"`
 	Note   string `json:"note,omitempty"`
+	NoteEN string `json:"note_en,omitempty"`
+	Basis  Basis  `json:"basis,omitempty"`
 }
 
-// String is the citation as shown to people: "辽社险函〔2006〕89号 二(二)".
+// Basis is whose decision a cited value is; empty means the clause itself
+// says it.
+type Basis string
+
+// The bases of a value other than the clause's own words.
+const (
+	BasisReading    Basis = "reading"    // sibase's reading of an ambiguous clause
+	BasisLocal      Basis = "local"      // a choice the notice leaves to the city
+	BasisConvention Basis = "convention" // sibase's own convention: no document sets it
+	BasisDeparts    Basis = "departs"    // a place's figures that depart from the cited notice (FlexibleRange.DepartsFrom)
+)
+
+// ConventionDoc is the Doc of a citation that names no document because
+// the value is sibase's own convention (Basis "convention").
+const ConventionDoc = "sibase"
+
+// String is the citation as shown to people: "辽社险函〔2006〕89号 二(二)";
+// a convention cites no document and is "" (its step says "sibase 约定").
 func (c Citation) String() string {
+	if c.Doc == ConventionDoc {
+		return ""
+	}
 	if c.Clause == "" {
 		return c.Doc
 	}
@@ -74,7 +107,6 @@ type Params struct {
 	Rounding      []DatedRounding         `json:"rounding"`
 	UnknownIncome []DatedCitation         `json:"unknown_income,omitempty"`
 	Flexible      []FlexibleRange         `json:"flexible,omitempty"`
-	Institution   []InstitutionRule       `json:"institution,omitempty"`
 	Bases         map[Insurance][]Scheme  `json:"bases"`
 	Rates         map[Insurance][]RateSet `json:"rates,omitempty"`
 	YearRules     []YearRules             `json:"year_rules,omitempty"`
@@ -131,11 +163,18 @@ type DatedBound struct {
 	Bound
 }
 
-// DatedRounding is a rule's rounding from a month on.
+// DatedRounding is a rule's rounding from a month on: Rounding for every
+// figure sibase derives, except that Floor rounds the lower limits (the
+// floor and the flexible minimum) and Cap the upper ones (the cap and the
+// flexible maximum) where they are given. A limit rounded up never falls
+// below the ratio a clause sets as a minimum (60% × 1657.92 = 994.752 →
+// 994.76), and one rounded down never exceeds a maximum.
 type DatedRounding struct {
 	Dated
 	Rounding
-	Cite Citation `json:"cite"`
+	Floor *Rounding `json:"floor,omitempty"`
+	Cap   *Rounding `json:"cap,omitempty"`
+	Cite  Citation  `json:"cite"`
 }
 
 // DatedCitation switches a clause on from a month on (used for "income
@@ -148,12 +187,41 @@ type DatedCitation struct {
 // FlexibleRange is the base range open to flexible workers and individual
 // business owners: Min and Max bound it; Tiers, when present, are the only
 // ratios allowed (besides Min's published amount).
+//
+// Choice says whose choice a base within the range is, as the notice puts
+// it, cited by ChoiceCite:
+//
+//   - ChoiceHardship (辽社险函〔2006〕89号 二(二)): the base is Default (the
+//     average); a lower one, down to Min, is a reduction the city may grant
+//     to those who truly cannot pay on it;
+//   - ChoiceFree: the worker chooses any amount from Min to Max;
+//   - ChoiceTiers: the worker chooses one of the Tiers.
+//
+// Default is the base of a worker who chose nothing, where the notice
+// names one; without it sibase shows the lowest base and says that the
+// worker chooses. DepartsFrom names a clause these figures depart from
+// (Shenyang's frozen minimum against 89号 二(二)): every answer using them
+// says so.
 type FlexibleRange struct {
 	Dated
-	Min   Bound  `json:"min"`
-	Max   Bound  `json:"max"`
-	Tiers *Tiers `json:"tiers,omitempty"`
+	Min         Bound     `json:"min"`
+	Max         Bound     `json:"max"`
+	Choice      Choice    `json:"choice"`
+	ChoiceCite  Citation  `json:"choice_cite"`
+	Default     *Bound    `json:"default,omitempty"`
+	Tiers       *Tiers    `json:"tiers,omitempty"`
+	DepartsFrom *Citation `json:"departs_from,omitempty"`
 }
+
+// Choice is whose choice a flexible worker's base within the range is.
+type Choice string
+
+// The choices a notice gives a flexible worker.
+const (
+	ChoiceHardship Choice = "hardship" // the default base, lowered on hardship by the city's decision
+	ChoiceFree     Choice = "free"     // any amount within the range, the worker's choice
+	ChoiceTiers    Choice = "tiers"    // one of a list of tiers, the worker's choice
+)
 
 // Tiers are discrete ratios of the average a flexible worker chooses from.
 type Tiers struct {
@@ -161,15 +229,27 @@ type Tiers struct {
 	Cite   Citation          `json:"cite"`
 }
 
-// InstitutionRule says which wage is an institution worker's base:
-// "basic" (上月应发基本工资) or "total" (上月应发工资总额), and whether the
-// floor and cap apply to it.
+// InstitutionRule says which wage is an institution (机关事业单位) worker's
+// base under one insurance: "basic" (上月应发基本工资), "total" (上月应发
+// 工资总额) or "approved" (the wages and allowances approved by the
+// personnel department, 人事部门核定的工资总额和各项津补贴), and whether
+// the floor and cap apply to it. Alternative is a wage the notice lets
+// places use instead ("有条件的地区可改用…"), cited by AlternativeCite; a
+// request chooses it with rule.institution_wage.
 type InstitutionRule struct {
-	Dated
-	Wage   string   `json:"wage"`
-	Limits bool     `json:"limits"`
-	Cite   Citation `json:"cite"`
+	Wage            string    `json:"wage"`
+	Limits          bool      `json:"limits"`
+	Cite            Citation  `json:"cite"`
+	Alternative     string    `json:"alternative,omitempty"`
+	AlternativeCite *Citation `json:"alternative_cite,omitempty"`
 }
+
+// The wages an institution worker's base may be taken from.
+const (
+	WageBasic    = "basic"
+	WageTotal    = "total"
+	WageApproved = "approved"
+)
 
 // Insurance names a social-insurance scheme.
 type Insurance string
@@ -212,6 +292,10 @@ const (
 	MethodLastMonthPayroll Method = "last_month_payroll"
 	// MethodAveragePayroll: the previous-year average monthly total wages.
 	MethodAveragePayroll Method = "avg_payroll"
+	// MethodApprovedWages: the monthly wages and allowances approved by
+	// the personnel department (institutions' medical base under
+	// 辽社险函〔2006〕89号 二(四)).
+	MethodApprovedWages Method = "approved_wages"
 )
 
 // MethodRule is a method with its citation.
@@ -221,13 +305,17 @@ type MethodRule struct {
 }
 
 // Scheme is how one insurance's bases are computed from a month on:
-// the individual base, the flexible worker's base (pension uses the
-// FlexibleRange instead) and the unit base by employer kind.
+// the individual base of an employee, of an institution worker where the
+// notice gives institutions their own rule (Institution; without it
+// institution staff are employees like any other), the flexible worker's
+// base (pension uses the FlexibleRange instead) and the unit base by
+// employer kind.
 type Scheme struct {
 	Dated
-	Individual MethodRule                  `json:"individual"`
-	Flexible   *MethodRule                 `json:"flexible,omitempty"`
-	Unit       map[EmployerKind]MethodRule `json:"unit"`
+	Individual  MethodRule                  `json:"individual"`
+	Institution *InstitutionRule            `json:"institution,omitempty"`
+	Flexible    *MethodRule                 `json:"flexible,omitempty"`
+	Unit        map[EmployerKind]MethodRule `json:"unit"`
 }
 
 // EmployerKind is the kind of contributing unit.
@@ -247,12 +335,15 @@ type Rate struct {
 }
 
 // RateSet is one insurance's contribution rates from a month on; a nil
-// rate is not given by any source the rule set uses.
+// rate is not given by any source the rule set uses. Individual is an
+// employee's rate; Institution an institution worker's, which a document
+// on enterprise workers does not set.
 type RateSet struct {
 	Dated
-	Unit       *Rate `json:"unit,omitempty"`
-	Individual *Rate `json:"individual,omitempty"`
-	Flexible   *Rate `json:"flexible,omitempty"`
+	Unit        *Rate `json:"unit,omitempty"`
+	Individual  *Rate `json:"individual,omitempty"`
+	Institution *Rate `json:"institution,omitempty"`
+	Flexible    *Rate `json:"flexible,omitempty"`
 }
 
 // YearRules are 庆社险函〔2011〕3号 四's rules for the insurance year.
@@ -268,9 +359,13 @@ type YearRules struct {
 	// Correction: an individual base may be corrected within the same
 	// insurance year on written application; never for a past year.
 	Correction Citation `json:"correction"`
-	// CarryOver: while the figures are unpublished the previous base is
-	// kept and settled once known.
-	CarryOver Citation `json:"carry_over"`
+	// CarryOver: while the average is unpublished, or the employer's
+	// previous-year accounts are not ready, the previous base is kept and
+	// settled once known. Refund, when given, is the citation (usually a
+	// reading) under which a difference in the worker's favour is
+	// returned; the clause may name only collecting it.
+	CarryOver Citation  `json:"carry_over"`
+	Refund    *Citation `json:"refund,omitempty"`
 	// Exempt statuses get no individual base; their wages count in the
 	// unit's payroll.
 	Exempt     []EmployeeStatus `json:"exempt"`

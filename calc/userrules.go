@@ -7,8 +7,11 @@ import "github.com/shopspring/decimal"
 var UserCite = Citation{Doc: "用户输入", Note: "entered by the user"}
 
 // defaultRoundingCite explains the rounding used when a person's own rules
-// name none.
-var defaultRoundingCite = Citation{Doc: "sibase 默认", Note: "未指定取整时四舍五入到分 / no rounding given: half-up to the fen"}
+// name none: sibase's convention, as in the bundled sets whose notices set
+// no rounding.
+var defaultRoundingCite = Convention(
+	"未指定取整方式：sibase 将推算的下限向上、上限向下取整到分，使其不越过所定比例；其他推算金额四舍五入到分。",
+	"No rounding given: sibase rounds a derived floor up and a derived cap down to the fen, so neither crosses its ratio, and every other derived figure half-up to the fen.")
 
 // UserFigures are published figures a person types in: they override a
 // bundled rule set's values for one request, or stand alone when the
@@ -23,6 +26,7 @@ type UserFigures struct {
 	FlexibleMinRatio, FlexibleMaxRatio *decimal.Decimal
 	FlexibleMin, FlexibleMax           *decimal.Decimal
 	UnitMethod                         Method
+	InstitutionWage                    string // "total": the alternative wage a rule offers institutions
 	Rates                              map[Payer]decimal.Decimal
 }
 
@@ -30,21 +34,24 @@ type UserFigures struct {
 func (u UserFigures) IsZero() bool {
 	return u.Average == nil && u.Floor == nil && u.Cap == nil && u.FloorRatio == nil && u.CapRatio == nil &&
 		u.Rounding == nil && u.Places == nil && u.FlexibleMinRatio == nil && u.FlexibleMaxRatio == nil &&
-		u.FlexibleMin == nil && u.FlexibleMax == nil && u.UnitMethod == "" && len(u.Rates) == 0
+		u.FlexibleMin == nil && u.FlexibleMax == nil && u.UnitMethod == "" && u.InstitutionWage == "" && len(u.Rates) == 0
 }
 
 // NewUserRules builds rules for month m from the person's figures alone:
 // pension-style limits (own wage held between floor and cap), the flexible
 // range if given, the unit-base method if given, and half-up to the fen
-// unless a rounding is given.
+// unless a rounding is given (a derived floor rounded up and a cap down,
+// sibase's convention).
 func NewUserRules(m Month, ins Insurance, u UserFigures) (*Rules, *Error) {
 	r := &Rules{
-		Month:        m,
-		PeriodFrom:   m,
-		PeriodTo:     m,
-		Average:      Average{Cite: UserCite},
-		Rounding:     Rounding{Mode: RoundHalfUp, Places: 2},
-		RoundingCite: defaultRoundingCite,
+		Month:         m,
+		PeriodFrom:    m,
+		PeriodTo:      m,
+		Average:       Average{Cite: UserCite},
+		Rounding:      Rounding{Mode: RoundHalfUp, Places: 2},
+		FloorRounding: Rounding{Mode: RoundUp, Places: 2},
+		CapRounding:   Rounding{Mode: RoundDown, Places: 2},
+		RoundingCite:  defaultRoundingCite,
 		Bases: map[Insurance]Scheme{ins: {
 			Individual: MethodRule{Method: MethodWithinLimits, Cite: UserCite},
 			Unit:       map[EmployerKind]MethodRule{},
@@ -84,9 +91,11 @@ func (r *Rules) Override(ins Insurance, u UserFigures) *Error {
 			}
 			return err
 		}
+		r.FloorRounding, r.CapRounding = r.Rounding, r.Rounding
 	}
+	r.InstitutionWage = u.InstitutionWage
 	if u.FlexibleMinRatio != nil || u.FlexibleMaxRatio != nil || u.FlexibleMin != nil || u.FlexibleMax != nil {
-		var fr FlexibleRange
+		fr := FlexibleRange{Choice: ChoiceFree, ChoiceCite: UserCite}
 		if r.Flexible != nil {
 			fr = *r.Flexible
 		}

@@ -23,7 +23,6 @@ func (rs *RuleSet) Validate() *Error {
 	v.series("params.rounding", len(p.Rounding), func(i int) Month { return p.Rounding[i].From }, true)
 	v.series("params.unknown_income", len(p.UnknownIncome), func(i int) Month { return p.UnknownIncome[i].From }, false)
 	v.series("params.flexible", len(p.Flexible), func(i int) Month { return p.Flexible[i].From }, false)
-	v.series("params.institution", len(p.Institution), func(i int) Month { return p.Institution[i].From }, false)
 	v.series("params.year_rules", len(p.YearRules), func(i int) Month { return p.YearRules[i].From }, false)
 	for i, a := range p.Average {
 		f := fmt.Sprintf("params.average[%d]", i)
@@ -50,8 +49,12 @@ func (rs *RuleSet) Validate() *Error {
 	}
 	for i, r := range p.Rounding {
 		f := fmt.Sprintf("params.rounding[%d]", i)
-		if err := r.Rounding.Validate(f); err != nil && v.err == nil {
-			v.err = err.withCode(CodeRuleInvalid)
+		v.rounding(f, r.Rounding)
+		if r.Floor != nil {
+			v.rounding(f+".floor", *r.Floor)
+		}
+		if r.Cap != nil {
+			v.rounding(f+".cap", *r.Cap)
 		}
 		v.cite(f+".cite", r.Cite)
 	}
@@ -64,6 +67,27 @@ func (rs *RuleSet) Validate() *Error {
 		v.bound(f+".max", fr.Max)
 		if fr.Min.Ratio != nil && fr.Max.Ratio != nil && fr.Min.Amount == nil && fr.Max.Amount == nil && fr.Min.Ratio.GreaterThan(*fr.Max.Ratio) {
 			v.fail(f+".min.ratio", "最低比例高于最高比例", "the minimum ratio is above the maximum")
+		}
+		switch fr.Choice {
+		case ChoiceHardship, ChoiceFree, ChoiceTiers:
+		default:
+			v.fail(f+".choice", "应为 hardship、free 或 tiers", "must be hardship, free or tiers")
+		}
+		v.cite(f+".choice_cite", fr.ChoiceCite)
+		if (fr.Choice == ChoiceTiers) != (fr.Tiers != nil) {
+			v.fail(f+".tiers", "choice 为 tiers 时必须列出档次，且只有此时可以列出", "tiers are given exactly when choice is tiers")
+		}
+		if fr.Choice == ChoiceHardship && fr.Default == nil {
+			v.fail(f+".default", "hardship（困难下调）须给出规定的缴费基数", "a hardship choice needs the default base it lowers")
+		}
+		if fr.Default != nil {
+			v.bound(f+".default", *fr.Default)
+		}
+		if fr.DepartsFrom != nil {
+			v.cite(f+".departs_from", *fr.DepartsFrom)
+			if fr.DepartsFrom.Note == "" || fr.DepartsFrom.NoteEN == "" {
+				v.fail(f+".departs_from.note", "须用中英文说明与哪项规定不同", "must say in Chinese and English how the figures depart")
+			}
 		}
 		if fr.Tiers != nil {
 			v.cite(f+".tiers.cite", fr.Tiers.Cite)
@@ -78,13 +102,6 @@ func (rs *RuleSet) Validate() *Error {
 			}
 		}
 	}
-	for i, ir := range p.Institution {
-		f := fmt.Sprintf("params.institution[%d]", i)
-		if ir.Wage != "basic" && ir.Wage != "total" {
-			v.fail(f+".wage", "应为 basic 或 total", "must be basic or total")
-		}
-		v.cite(f+".cite", ir.Cite)
-	}
 	v.pairs()
 	v.schemes()
 	v.rates()
@@ -96,6 +113,9 @@ func (rs *RuleSet) Validate() *Error {
 		v.cite(f+".unit_fixed", y.UnitFixed)
 		v.cite(f+".correction", y.Correction)
 		v.cite(f+".carry_over", y.CarryOver)
+		if y.Refund != nil {
+			v.cite(f+".refund", *y.Refund)
+		}
 		if len(y.Exempt) > 0 {
 			v.cite(f+".exempt_cite", y.ExemptCite)
 		}
@@ -192,6 +212,23 @@ func (v *validator) cite(field string, c Citation) {
 	if c.Doc == "" {
 		v.fail(field+".doc", "每个参数都必须注明出处文件", "every parameter must cite its document")
 	}
+	switch c.Basis {
+	case "", BasisReading, BasisLocal, BasisConvention:
+	default:
+		v.fail(field+".basis", "应为 reading、local 或 convention", "must be reading, local or convention")
+	}
+	if c.Basis != "" && (c.Note == "" || c.NoteEN == "") {
+		v.fail(field+".note", "注明 basis 时须用中英文说明（note、note_en）", "a basis needs its note in Chinese and English (note, note_en)")
+	}
+	if (c.Doc == ConventionDoc) != (c.Basis == BasisConvention) {
+		v.fail(field+".basis", "只有 sibase 自己的约定（doc 为 sibase）才用 basis convention", "basis convention goes with doc sibase, and only with it")
+	}
+}
+
+func (v *validator) rounding(field string, r Rounding) {
+	if err := r.Validate(field); err != nil && v.err == nil {
+		v.err = err.withCode(CodeRuleInvalid)
+	}
 }
 
 func (v *validator) source(field string, s *Source) {
@@ -252,7 +289,7 @@ func (v *validator) pairs() {
 
 var (
 	individualMethods = []Method{MethodWithinLimits, MethodOwnWage, MethodNone}
-	unitMethods       = []Method{MethodMaxPayrollOrSum, MethodSumOfBases, MethodLastMonthPayroll, MethodAveragePayroll}
+	unitMethods       = []Method{MethodMaxPayrollOrSum, MethodSumOfBases, MethodLastMonthPayroll, MethodAveragePayroll, MethodApprovedWages}
 	insurances        = []Insurance{Pension, Medical, Unemployment, WorkInjury, Maternity}
 	employerKinds     = []EmployerKind{EmployerEnterprise, EmployerInstitution, EmployerSocialOrg}
 )
@@ -274,6 +311,20 @@ func (v *validator) schemes() {
 				v.fail(f+".individual.method", "未知方法", "unknown method")
 			}
 			v.cite(f+".individual.cite", s.Individual.Cite)
+			if ir := s.Institution; ir != nil {
+				for _, w := range []struct{ field, wage string }{{".wage", ir.Wage}, {".alternative", ir.Alternative}} {
+					if w.wage != WageBasic && w.wage != WageTotal && w.wage != WageApproved && (w.field == ".wage" || w.wage != "") {
+						v.fail(f+".institution"+w.field, "应为 basic、total 或 approved", "must be basic, total or approved")
+					}
+				}
+				v.cite(f+".institution.cite", ir.Cite)
+				if (ir.Alternative == "") != (ir.AlternativeCite == nil) {
+					v.fail(f+".institution.alternative_cite", "可选的工资口径须注明出处，且只有给出时才注明", "an alternative wage needs its citation, and only then")
+				}
+				if ir.AlternativeCite != nil {
+					v.cite(f+".institution.alternative_cite", *ir.AlternativeCite)
+				}
+			}
 			if s.Flexible != nil {
 				if s.Flexible.Method != MethodAverage {
 					v.fail(f+".flexible.method", "应为 average", "must be average")
@@ -303,7 +354,7 @@ func (v *validator) rates() {
 		}
 		v.series(field, len(vs), func(i int) Month { return vs[i].From }, false)
 		for i, rs := range vs {
-			for name, r := range map[string]*Rate{"unit": rs.Unit, "individual": rs.Individual, "flexible": rs.Flexible} {
+			for name, r := range map[string]*Rate{"unit": rs.Unit, "individual": rs.Individual, "institution": rs.Institution, "flexible": rs.Flexible} {
 				if r == nil {
 					continue
 				}

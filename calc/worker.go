@@ -16,9 +16,12 @@ const (
 	OutcomeAsDeclared    Outcome = "as_declared"     // own wage within the limits (or no limits apply)
 	OutcomeAverage       Outcome = "average"         // income unknown: the average
 	OutcomeChosen        Outcome = "chosen"          // a flexible worker's chosen ratio or amount
-	OutcomeLowest        Outcome = "lowest"          // a flexible worker who chose nothing: the lowest allowed
+	OutcomeDefault       Outcome = "default"         // a flexible worker who chose nothing: the rule's default base
+	OutcomeReduced       Outcome = "reduced"         // a flexible worker's base lowered on hardship, as the city may grant
+	OutcomeToChoose      Outcome = "to_choose"       // a flexible worker who chose nothing where the choice is theirs: the lowest, shown
 	OutcomeCarriedOver   Outcome = "carried_over"    // the previous base, kept until the new figures are known
 	OutcomeExempt        Outcome = "exempt"          // no individual base (rehired retiree, insured elsewhere)
+	OutcomeUnitOnly      Outcome = "unit_only"       // the insurance has no individual contribution
 )
 
 // Label is the outcome in Chinese, as a result states it.
@@ -26,8 +29,9 @@ func (o Outcome) Label() string {
 	return map[Outcome]string{
 		OutcomeRaisedToFloor: "低于下限，按下限", OutcomeCutToCap: "高于上限，按上限",
 		OutcomeAsDeclared: "按本人工资", OutcomeAverage: "收入无法确定，按平均工资",
-		OutcomeChosen: "按所选档次", OutcomeLowest: "按最低档", OutcomeCarriedOver: "沿用上年基数",
-		OutcomeExempt: "不建立个人基数",
+		OutcomeChosen: "按所选基数", OutcomeDefault: "按规定的基数", OutcomeReduced: "困难下调",
+		OutcomeToChoose: "自选基数，按最低展示", OutcomeCarriedOver: "沿用上年基数",
+		OutcomeExempt: "不建立个人基数", OutcomeUnitOnly: "只由单位缴费",
 	}[o]
 }
 
@@ -83,13 +87,13 @@ func (r *Rules) monthlyWage(in WageInput, field string) (decimal.Decimal, bool, 
 			return decimal.Zero, false, nil, errorf(CodeMonthsInvalid, field+".months", "工作月数应为 1 到 12 的整数，收到 %d。",
 				"Months worked must be a whole number from 1 to 12; got %d.", in.Months)
 		}
-		w := r.Rounding.Apply(in.AnnualWage.Div(decimal.NewFromInt(int64(in.Months))))
+		d := r.derive(in.AnnualWage.Div(decimal.NewFromInt(int64(in.Months))), r.Rounding)
 		if r.brief {
-			return w, false, nil, nil
+			return d.Value, false, nil, nil
 		}
-		return w, false, []Step{newStep(r.RoundingCite, Yuan(w),
-			fmt.Sprintf("本人上年月平均工资 = 上年工资总额 %s ÷ %d 个月 = %s 元（%s）", Yuan(*in.AnnualWage), in.Months, Yuan(w), r.Rounding),
-			fmt.Sprintf("Own previous-year average monthly wage = annual total %s ÷ %d months = %s yuan (%s)", Yuan(*in.AnnualWage), in.Months, Yuan(w), r.Rounding.StringEN()))}, nil
+		return d.Value, false, []Step{d.step(Citation{},
+			fmt.Sprintf("本人上年月平均工资 = 上年工资总额 %s ÷ %d 个月", Yuan(*in.AnnualWage), in.Months),
+			fmt.Sprintf("Own previous-year average monthly wage = annual total %s ÷ %d months", Yuan(*in.AnnualWage), in.Months))}, nil
 	case in.Months != 0:
 		return decimal.Zero, false, nil, errorf(CodeEmployerIncomplete, field+".annual_wage", "填写了工作月数，还需填写上年工资总额。",
 			"Months worked were given; the annual total wage is needed too.")
@@ -212,42 +216,106 @@ func clampStep(cite Citation, w, base decimal.Decimal, o Outcome) Step {
 	}
 }
 
-// InstitutionInput is an institution worker's last-month wages.
+// InstitutionInput is an institution worker's wages: last month's basic
+// wage (上月应发基本工资), last month's total wage (上月应发工资总额), or the
+// wages and allowances approved by the personnel department (人事部门核定的
+// 工资总额和各项津补贴). Only the one the rule takes may be given.
 type InstitutionInput struct {
-	BasicWage *decimal.Decimal // 上月应发基本工资
-	TotalWage *decimal.Decimal // 上月应发工资总额
+	BasicWage    *decimal.Decimal
+	TotalWage    *decimal.Decimal
+	ApprovedWage *decimal.Decimal
 }
 
-// InstitutionBase computes an institution (机关事业单位) worker's base:
-// last month's basic wage, or total wage where the rule says so
-// (辽社险函〔2006〕89号 二(三)), held within the limits only if the rule
-// says so.
+// wage returns the input's wage of the kind, and the field it is given in.
+func (in InstitutionInput) wage(kind string) (*decimal.Decimal, string) {
+	switch kind {
+	case WageTotal:
+		return in.TotalWage, "total_wage"
+	case WageApproved:
+		return in.ApprovedWage, "approved_wage"
+	}
+	return in.BasicWage, "basic_wage"
+}
+
+// IsZero reports whether no wage was given.
+func (in InstitutionInput) IsZero() bool {
+	return in.BasicWage == nil && in.TotalWage == nil && in.ApprovedWage == nil
+}
+
+var institutionWageNames = map[string][2]string{
+	WageBasic:    {"上月应发基本工资", "last month's basic wage"},
+	WageTotal:    {"上月应发工资总额", "last month's total wage"},
+	WageApproved: {"人事部门核定的月工资和各项津补贴", "the monthly wages and allowances approved by the personnel department"},
+}
+
+// institutionRule returns the scheme's rule for institution staff under
+// ins, with the wage it takes this month: the rule's own, or its
+// alternative where the request chose it (rule.institution_wage).
+func (r *Rules) institutionRule(ins Insurance, field string) (InstitutionRule, string, Citation, *Error) {
+	sch, err := r.scheme(ins)
+	if err != nil {
+		return InstitutionRule{}, "", Citation{}, err
+	}
+	ir := sch.Institution
+	if ir == nil {
+		return InstitutionRule{}, "", Citation{}, newError(CodeInstitutionUndefined, field+".kind",
+			"所选规则未规定机关事业单位人员的"+insuranceName(ins)+"个人缴费基数；请按职工（employee）填写本人上年月平均工资。",
+			"The chosen rules set no "+string(ins)+" base of their own for institution staff; enter them as employees with their previous-year average monthly wage.")
+	}
+	wage, cite := ir.Wage, ir.Cite
+	switch r.InstitutionWage {
+	case "", ir.Wage:
+	case ir.Alternative:
+		wage = ir.Alternative
+		if ir.AlternativeCite != nil {
+			cite = *ir.AlternativeCite
+		}
+	default:
+		allowed := ir.Wage
+		if ir.Alternative != "" {
+			allowed += " 或 " + ir.Alternative
+		}
+		return *ir, "", cite, errorf(CodeKindInvalid, "rule.institution_wage",
+			"所选规则下机关事业单位人员的基数只能取 %s，收到“%s”。",
+			"Under the chosen rules an institution worker's base can only be %s; got %q.", allowed, r.InstitutionWage)
+	}
+	return *ir, wage, cite, nil
+}
+
+// InstitutionBase computes an institution (机关事业单位) worker's base
+// under insurance ins, as the scheme's institution rule says: last month's
+// basic wage (辽社险函〔2006〕89号 二(三)), or the total wage where the
+// place uses that option, or the approved wages and allowances (二(四),
+// medical), held within the limits only if the rule says so. A wage of
+// another kind is refused, naming the one the rule takes: nothing given is
+// silently ignored.
 func (r *Rules) InstitutionBase(ins Insurance, in InstitutionInput, field string) (WorkerResult, *Error) {
 	var res WorkerResult
-	ir := r.Institution
-	if ir == nil {
-		return res, errorf(CodeInstitutionUndefined, field+".kind", "所选规则未规定机关事业单位人员的个人缴费基数；请按职工（employee）填写本人上年月平均工资。",
-			"The chosen rules set no base for institution staff; enter them as employees with their previous-year average monthly wage.")
+	ir, kind, cite, err := r.institutionRule(ins, field)
+	if err != nil {
+		return res, err
 	}
-	if ins != Pension {
-		return res, errorf(CodeInsuranceUnsupported, "insurance", "所选规则只规定了机关事业单位人员的养老保险基数。",
-			"The chosen rules set an institution worker's base for pension only.")
-	}
-	wage, name, nameEN, wField := in.BasicWage, "上月应发基本工资", "last month's basic wage", "basic_wage"
-	if ir.Wage == "total" {
-		wage, name, nameEN, wField = in.TotalWage, "上月应发工资总额", "last month's total wage", "total_wage"
+	name, nameEN := institutionWageNames[kind][0], institutionWageNames[kind][1]
+	wage, wField := in.wage(kind)
+	for _, other := range []string{WageBasic, WageTotal, WageApproved} {
+		if w, f := in.wage(other); other != kind && w != nil {
+			return res, newError(CodeConflict, field+"."+f,
+				fmt.Sprintf("所选规则以%s为机关事业单位人员的缴费基数(%s)，%s不适用；请删去它，或填写 %s。", name, cite, institutionWageNames[other][0], wField),
+				fmt.Sprintf("The chosen rules take %s as an institution worker's base (%s); %s does not apply: remove it, or give %s.", nameEN, cite, institutionWageNames[other][1], wField))
+		}
 	}
 	if wage == nil {
 		return res, newError(CodeIncomeRequired, field+"."+wField, "请填写"+name+"。", "Enter "+nameEN+".")
 	}
 	w := *wage
+	res.Wage = &w
 	if !r.brief {
-		res.Steps = append(res.Steps, newStep(ir.Cite, Yuan(w), fmt.Sprintf("%s %s 元", name, Yuan(w)), fmt.Sprintf("%s: %s yuan", capitalize(nameEN), Yuan(w))))
+		res.Steps = append(res.Steps, newStep(cite, Yuan(w), fmt.Sprintf("%s %s 元", name, Yuan(w)), fmt.Sprintf("%s: %s yuan", capitalize(nameEN), Yuan(w))))
 	}
 	if !ir.Limits {
 		res.Base, res.Outcome = w, OutcomeAsDeclared
 		if !r.brief {
-			res.Steps = append(res.Steps, newStep(ir.Cite, Yuan(w), "以"+name+"为缴费基数", "The base is "+nameEN))
+			res.Steps = append(res.Steps, newStep(cite, Yuan(w), "以"+name+"为缴费基数（该条款未规定上下限）", "The base is "+nameEN+" (the clause sets no floor or cap)"))
 		}
 		return res, nil
 	}
@@ -258,6 +326,6 @@ func (r *Rules) InstitutionBase(ins Insurance, in InstitutionInput, field string
 	if !r.brief {
 		res.Steps = append(res.Steps, lim.Steps...)
 	}
-	res.applyLimits(ir.Cite, w, lim, r.brief)
+	res.applyLimits(cite, w, lim, r.brief)
 	return res, nil
 }

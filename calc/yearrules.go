@@ -15,6 +15,7 @@ type Answer struct {
 	Text     string `json:"text"`
 	TextEN   string `json:"text_en"`
 	Ref      string `json:"ref"`
+	Basis    Basis  `json:"basis,omitempty"` // "reading" where the answer is sibase's reading of the clause
 }
 
 func (r *Rules) yearRules(field string) (*YearRules, *Error) {
@@ -41,8 +42,10 @@ func (y *YearRules) InsuranceYear(m Month) Month {
 
 // UnitBaseRecomputed answers whether event reopens the unit base within
 // the insurance year. Under 庆社险函〔2011〕3号 四.1 the unit base holds for
-// the year whoever joins or leaves; only a bulk transfer, a split or a
-// merger reopens it.
+// the year whether staff join or leave; only a bulk transfer, a split or a
+// merger reopens it. The clause names no other event: for a change of
+// wages ("wage_change") the answer is sibase's reading of "当年的单位缴费基数
+// 将不再随着变化", and says so.
 //
 // Example: UnitBaseRecomputed("new_hire") → no; ("merger") → yes.
 func (r *Rules) UnitBaseRecomputed(event string) (Answer, *Error) {
@@ -56,23 +59,31 @@ func (r *Rules) UnitBaseRecomputed(event string) (Answer, *Error) {
 			fmt.Sprintf("未知的事项 “%s”；可选：%v。", event, known), fmt.Sprintf("Unknown event %q; choose one of %v.", event, known))
 	}
 	a := Answer{Question: "unit_event:" + event, Ref: y.UnitFixed.String()}
-	if slices.Contains(y.RecomputeOn, event) {
+	switch {
+	case slices.Contains(y.RecomputeOn, event):
 		a.Yes = true
 		a.Text = "发生成建制批量转移、分离或合并的，单位缴费基数应按原则重新核定。"
 		a.TextEN = "After a bulk transfer, split or merger the unit base is determined anew, on the same principle."
-		return a, nil
+	case event == "wage_change":
+		a.Text = "条款只写明人员增减不改变当年的单位缴费基数，没有提到工资变化；sibase 按“当年的单位缴费基数将不再随着变化”理解为工资变化同样不重新核定，请以经办机构答复为准。"
+		a.TextEN = "The clause says only that staff joining or leaving do not change the year's unit base; it does not mention wage changes. sibase reads \"the year's unit base will no longer change\" as covering them too: confirm with the bureau."
+		a.Basis = BasisReading
+	default:
+		a.Text = "单位缴费基数一经确定，当年不因新增或减少人员而改变。"
+		a.TextEN = "Once set, the unit base holds for the year whether staff join or leave."
 	}
-	a.Text = "单位缴费基数一经确定，当年不因人员增减或工资变化而改变。"
-	a.TextEN = "Once set, the unit base holds for the year whoever joins or leaves and however wages change."
 	return a, nil
 }
 
 // CanCorrect answers whether an individual base set for baseMonth can be
-// corrected when asked in askedMonth. Under 庆社险函〔2011〕3号 四.2: within
-// the same insurance year, yes, on a written application with supporting
-// material; for a past year, never.
+// corrected when asked in askedMonth. Under 庆社险函〔2011〕3号 四.2 the
+// individual base is fixed for the year; only a declaration error
+// (申报错误) may be corrected, on the employer's written application with
+// supporting material made within the same insurance year; an error
+// across years, never. A change of wages is not a ground.
 //
-// Example: base 2011-01, asked 2011-09 in writing → yes; asked 2012-02 → no.
+// Example: base 2011-01, asked 2011-09 in writing → yes, for a declaration
+// error; asked 2012-02 → no.
 func (r *Rules) CanCorrect(baseMonth, askedMonth Month, written bool) (Answer, *Error) {
 	y, err := r.yearRules("correction")
 	if err != nil {
@@ -84,15 +95,15 @@ func (r *Rules) CanCorrect(baseMonth, askedMonth Month, written bool) (Answer, *
 	case askedMonth.Before(baseMonth):
 		return Answer{}, newError(CodeMonthInvalid, "correction.asked", "申请月份早于基数所属月份。", "The application month is before the base's month.")
 	case ay != by:
-		a.Text = fmt.Sprintf("%s 起的缴费年度已过，跨年度的个人缴费基数错误一律不予核改。", by)
-		a.TextEN = fmt.Sprintf("The insurance year starting %s has passed: a past year's individual base is never corrected.", by)
+		a.Text = fmt.Sprintf("%s 起的缴费年度已过：跨年度的个人缴费基数申报错误一律不予核改。", by)
+		a.TextEN = fmt.Sprintf("The insurance year starting %s has passed: a declaration error in a past year's individual base is never corrected.", by)
 	case !written:
-		a.Text = "当年可以核改，但须由参保单位在当年提出书面申请并提供相关材料。"
-		a.TextEN = "It can be corrected this year, but only on the employer's written application with supporting material, made within the year."
+		a.Text = "个人缴费基数确定后当年不再变化；只有申报错误可以核改，且须由参保单位在当年提出书面申请并提供相关材料。"
+		a.TextEN = "The individual base is fixed for the year; only a declaration error can be corrected, and only on the employer's written application with supporting material, made within the year."
 	default:
 		a.Yes = true
-		a.Text = "同一缴费年度内，凭书面申请及相关材料可以核改个人缴费基数。"
-		a.TextEN = "Within the same insurance year, a written application with supporting material allows the individual base to be corrected."
+		a.Text = "如确属个人缴费基数申报错误，同一缴费年度内凭参保单位的书面申请及相关材料可以核改；工资变化不是核改的理由，基数当年不再变化。"
+		a.TextEN = "If the individual base was declared in error, the employer's written application with supporting material, made within the same insurance year, allows it to be corrected. A change of wages is not a ground: the base is fixed for the year."
 	}
 	return a, nil
 }
@@ -117,18 +128,21 @@ type Settlement struct {
 // monthly contribution difference is (new − provisional) × rate, rounded by
 // the rule on its magnitude (so a refund rounds like a charge), and the
 // total is that times months. Without a rate only the base difference is
-// given.
+// given. The clause names only collecting the difference (补收); a refund
+// when the new base is lower is sibase's reading of its "调整", and the
+// answer says so. months is at most maxMonths, the months of the insurance
+// year already passed.
 //
 // Example: provisional 2000, new 2500, rate 8%, 5 months → 40.00 a month,
 // 200.00 to collect.
-func (r *Rules) Settle(who string, provisional, newBase decimal.Decimal, rate *decimal.Decimal, months int) (Settlement, *Error) {
+func (r *Rules) Settle(who string, provisional, newBase decimal.Decimal, rate *decimal.Decimal, months, maxMonths int) (Settlement, *Error) {
 	y, err := r.yearRules("carry_over")
 	if err != nil {
 		return Settlement{}, err
 	}
-	if months < 0 || months > 12 {
-		return Settlement{}, errorf(CodeMonthsInvalid, "carry_over.months", "沿用月数应为 0 到 12 的整数，收到 %d。",
-			"Months on the carried-over base must be a whole number from 0 to 12; got %d.", months)
+	if months < 0 || months > maxMonths {
+		return Settlement{}, errorf(CodeMonthsInvalid, "carry_over.months", "沿用月数应为 0 到 %d 的整数（%s 之前本缴费年度已过 %d 个月），收到 %d。",
+			"Months on the carried-over base must be a whole number from 0 to %d (%[2]s is preceded by %[3]d months of its insurance year); got %[4]d.", maxMonths, r.Month, maxMonths, months)
 	}
 	s := Settlement{Months: months, ProvisionalBase: provisional, NewBase: newBase, BaseDifference: newBase.Sub(provisional), Rate: rate}
 	s.Direction = direction(s.BaseDifference)
@@ -136,7 +150,7 @@ func (r *Rules) Settle(who string, provisional, newBase decimal.Decimal, rate *d
 		fmt.Sprintf("%s：新基数 %s − 沿用基数 %s = %s 元/月", who, Yuan(newBase), Yuan(provisional), Yuan(s.BaseDifference)),
 		fmt.Sprintf("%s: new base %s − carried-over base %s = %s yuan a month", whoEN(who), Yuan(newBase), Yuan(provisional), Yuan(s.BaseDifference))))
 	if rate != nil {
-		per := r.Rounding.Apply(s.BaseDifference.Mul(*rate))
+		per := r.Rounding.Apply(s.BaseDifference.Mul(*rate)) // on the magnitude, by the rule (Rounding acts away from or toward zero)
 		total := per.Mul(decimal.NewFromInt(int64(months)))
 		s.PerMonth, s.Total = &per, &total
 		s.Direction = direction(total)
@@ -144,6 +158,10 @@ func (r *Rules) Settle(who string, provisional, newBase decimal.Decimal, rate *d
 		s.Steps = append(s.Steps, newStep(y.CarryOver, Yuan(total),
 			fmt.Sprintf("%s × 费率 %s = %s 元/月（%s），× %d 个月 = %s 元，%s", Yuan(s.BaseDifference), Percent(*rate), Yuan(per), r.Rounding, months, Yuan(total.Abs()), verb),
 			fmt.Sprintf("%s × rate %s = %s yuan a month (%s), × %d months = %s yuan to %s", Yuan(s.BaseDifference), Percent(*rate), Yuan(per), r.Rounding.StringEN(), months, Yuan(total.Abs()), verbEN)))
+	}
+	if s.Direction == "return" && y.Refund != nil {
+		last := &s.Steps[len(s.Steps)-1]
+		*last = last.withNote(*y.Refund)
 	}
 	return s, nil
 }

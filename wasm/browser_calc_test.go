@@ -26,31 +26,32 @@ func pickRules(t *testing.T, ctx contextT, date, set, avg string) {
 // Each use* function works one page as a person would and asserts what
 // it shows. The privacy and offline tests run them too.
 
-// useFlexible: Liaoning, 2007-03, a city average of 1949.33 → the lowest
-// allowed base and the range, with the 89号 citation; 60% is refused
-// beside the ratio field and the result is withdrawn.
+// useFlexible: Liaoning, 2007-03, a city average of 1949.33 → the
+// average itself (89号 二(二)), and the range a hardship reduction may go
+// down to, said to be the city's decision; 60% is refused beside the
+// ratio field and the result is withdrawn.
 func useFlexible(t *testing.T, ctx contextT) {
 	t.Helper()
 	pickRules(t, ctx, "2007-03", "liaoning-2006", "1949.33")
-	waitText(t, ctx, "result-base", "1364.53")
-	if got := text(t, ctx, "result-base"); got != "1364.53" {
-		t.Errorf("flexible #result-base: got %q, want 1364.53", got)
+	waitText(t, ctx, "result-base", "1949.33")
+	if got := text(t, ctx, "result-outcome"); got != "按规定的基数（平均工资）" {
+		t.Errorf("flexible #result-outcome: got %q, want 按规定的基数（平均工资）", got)
 	}
-	if got := text(t, ctx, "result-outcome"); got != "未选择，按最低基数" {
-		t.Errorf("flexible #result-outcome: got %q, want 未选择，按最低基数", got)
+	if got := text(t, ctx, "result-range"); !strings.Contains(got, "1364.54 – 1949.33") {
+		t.Errorf("flexible #result-range: got %q, want it to contain 1364.54 – 1949.33", got)
 	}
-	if got := text(t, ctx, "result-range"); !strings.Contains(got, "1364.53 – 1949.33") {
-		t.Errorf("flexible #result-range: got %q, want it to contain 1364.53 – 1949.33", got)
+	if got := text(t, ctx, "choice-hint"); !strings.Contains(got, "是否下调由所在市决定") {
+		t.Errorf("flexible #choice-hint: got %q, want it to say the city decides a reduction", got)
 	}
 	explain := text(t, ctx, "result-explain")
-	for _, want := range []string{"70% × 1949.33 = 1364.53", "辽社险函〔2006〕89号 二(二)"} {
+	for _, want := range []string{"70% × 1949.33 = 1364.531，进位到分 = 1364.54", "辽社险函〔2006〕89号 二(二)", "sibase 的约定", "由当地决定"} {
 		if !strings.Contains(explain, want) {
 			t.Errorf("flexible #result-explain: got %q, want it to contain %q", explain, want)
 		}
 	}
 
 	typeInto(t, ctx, "ratio", "0.6")
-	msg := waitText(t, ctx, "ratio-error", "1364.53 至 1949.33")
+	msg := waitText(t, ctx, "ratio-error", "1364.54 至 1949.33")
 	if !strings.Contains(msg, "60%") {
 		t.Errorf("flexible #ratio-error: got %q, want it to name the chosen 60%%", msg)
 	}
@@ -97,8 +98,8 @@ func useEmployee(t *testing.T, ctx contextT) {
 }
 
 // useEmployerRows: three employees typed in, a rehired retiree among them
-// → the unit base 9834.00 and the rule that chose it (the sum of the
-// individual bases, 3号 二(一)).
+// → the unit base 13834.00 and the rule that chose it (the sum of the
+// individual bases plus the retiree's wage, 3号 二(一) and 四.4).
 func useEmployerRows(t *testing.T, ctx contextT) {
 	t.Helper()
 	pickRules(t, ctx, "2011-06", "daqing-2011", "2278")
@@ -113,21 +114,22 @@ func useEmployerRows(t *testing.T, ctx contextT) {
 	typeInto(t, ctx, "e.2.id", "C")
 	typeInto(t, ctx, "e.2.wage", "4000")
 	setField(t, ctx, "e.2.status", "rehired_retiree")
-	waitText(t, ctx, "result-unit-base", "9834.00")
+	waitText(t, ctx, "result-unit-base", "13834.00")
 	for id, want := range map[string]string{
-		"result-unit-base": "9834.00",
+		"result-unit-base": "13834.00",
 		"result-sum":       "9834.00",
+		"result-exempt":    "4000.00",
 		"result-decided":   "由个人缴费基数之和决定",
 	} {
 		if got := text(t, ctx, id); got != want {
 			t.Errorf("employer rows #%s: got %q, want %q", id, got, want)
 		}
 	}
-	if got := text(t, ctx, "result-explain"); !strings.Contains(got, "上年月平均工资总额 9000.00 低于个人缴费基数之和 9834.00，以个人缴费基数之和为单位缴费基数") {
+	if got := text(t, ctx, "result-explain"); !strings.Contains(got, "上年月平均工资总额 9000.00 低于个人缴费基数之和加不再参保人员工资 13834.00，以后者为单位缴费基数") {
 		t.Errorf("employer rows #result-explain: got %q, want the payroll-vs-sum step", got)
 	}
 	rows := eval[[]string](t, ctx, `[...document.querySelectorAll('#result-employees tbody tr')].map(r => [...r.cells].map(c => c.textContent.trim()).join('|'))`)
-	want := []string{"A|3000.00|3000.00|在上下限之间，按本人工资", "B|9000.00|6834.00|高于上限，按上限", "C|4000.00|—|不建立个人基数"}
+	want := []string{"A|3000.00|3000.00|在上下限之间，按本人工资", "B|9000.00|6834.00|高于上限，按上限", "C|4000.00|—|不再参保，工资计入单位基数"}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("employer rows #result-employees: got %q, want %q", rows, want)
 	}
@@ -345,7 +347,7 @@ func TestBrowserShareLink(t *testing.T) {
 			t.Errorf("restored #%s: got %q, want %q", id, got, want)
 		}
 	}
-	if got := text(t, other, "result-range"); !strings.Contains(got, "1364.53 – 1949.33") {
-		t.Errorf("restored #result-range: got %q, want 1364.53 – 1949.33", got)
+	if got := text(t, other, "result-range"); !strings.Contains(got, "1364.54 – 1949.33") {
+		t.Errorf("restored #result-range: got %q, want 1364.54 – 1949.33", got)
 	}
 }

@@ -95,3 +95,23 @@ func TestRosterCommandUsage(t *testing.T) {
 		}
 	}
 }
+
+// The employer's kind decides each row's rule, not the columns present:
+// an enterprise's staff are based on their previous-year average wage
+// (89号 二(一)), so a file of basic wages is refused row by row (exit 1)
+// instead of each basic wage becoming a base below the enterprise floor;
+// the same file for an institution gives the basic wages (二(三)).
+func TestRosterCommandKindDecidesTheRule(t *testing.T) {
+	liaoning := []string{"roster", "-region", "210000", "-date", "2008-04", "-average", "2280.92", "-in", "../testdata/payroll/institution.csv"}
+	stdout, stderr, code := run(t, nil, append(liaoning, "-kind", "enterprise", "-last-payroll", "56000")...)
+	if code != 1 || !strings.Contains(string(stderr), "第 2 行「上月基本工资」") || !strings.Contains(string(stderr), "拒绝 2") {
+		t.Errorf("enterprise: got exit %d, stderr %q; want 1 with both rows refused at 上月基本工资", code, stderr)
+	}
+	if strings.Contains(string(stdout), "800.00") {
+		t.Errorf("enterprise: a basic wage became a base: %q", stdout)
+	}
+	stdout, stderr, code = run(t, nil, append(liaoning, "-kind", "institution")...)
+	if code != 0 || !strings.Contains(string(stdout), "800.00") || !strings.Contains(string(stderr), "计算 2 + 拒绝 0") {
+		t.Errorf("institution: got exit %d, stdout %q, stderr %q; want 0 and the basic wages as bases", code, stdout, stderr)
+	}
+}

@@ -49,6 +49,28 @@ func wageInput(prefix, monthly, annual string, months int) (calc.WageInput, *cal
 	return in, nil
 }
 
+// institutionInput parses an institution worker's wages.
+func institutionInput(prefix, basic, total, approved string) (calc.InstitutionInput, *calc.Error) {
+	var in calc.InstitutionInput
+	var err *calc.Error
+	if in.BasicWage, err = calc.ParseOptionalAmount(prefix+".basic_wage", basic); err != nil {
+		return in, err
+	}
+	if in.TotalWage, err = calc.ParseOptionalAmount(prefix+".total_wage", total); err != nil {
+		return in, err
+	}
+	in.ApprovedWage, err = calc.ParseOptionalAmount(prefix+".approved_wage", approved)
+	return in, err
+}
+
+// nonZero is d, or nil when it is zero.
+func nonZero(d decimal.Decimal) *decimal.Decimal {
+	if d.IsZero() {
+		return nil
+	}
+	return &d
+}
+
 func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*WorkerOut, *calc.Error) {
 	out := &WorkerOut{Kind: w.Kind}
 	var res calc.WorkerResult
@@ -58,7 +80,8 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 	switch w.Kind {
 	case "employee":
 		if err = firstErr(notFor("worker.ratio", w.Ratio, w.Kind), notFor("worker.amount", w.Amount, w.Kind),
-			notFor("worker.basic_wage", w.BasicWage, w.Kind), notFor("worker.total_wage", w.TotalWage, w.Kind)); err != nil {
+			notFor("worker.basic_wage", w.BasicWage, w.Kind), notFor("worker.total_wage", w.TotalWage, w.Kind),
+			notFor("worker.approved_wage", w.ApprovedWage, w.Kind)); err != nil {
 			return nil, err
 		}
 		in, err := wageInput("worker", w.MonthlyWage, w.AnnualWage, w.Months)
@@ -71,7 +94,8 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 		unitBase = &res.Base
 	case "flexible":
 		if err = firstErr(notFor("worker.monthly_wage", w.MonthlyWage, w.Kind), notFor("worker.annual_wage", w.AnnualWage, w.Kind),
-			notFor("worker.basic_wage", w.BasicWage, w.Kind), notFor("worker.total_wage", w.TotalWage, w.Kind)); err != nil {
+			notFor("worker.basic_wage", w.BasicWage, w.Kind), notFor("worker.total_wage", w.TotalWage, w.Kind),
+			notFor("worker.approved_wage", w.ApprovedWage, w.Kind)); err != nil {
 			return nil, err
 		}
 		var c calc.FlexibleChoice
@@ -90,7 +114,12 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 		}
 		payer = calc.PayerFlexible
 		if fl, e := r.FlexibleLimits(); e == nil && ins == calc.Pension {
-			out.Tiers = fl.Tiers
+			out.Tiers, out.Choice = fl.Tiers, string(fl.Choice)
+			if d := r.Flexible.DepartsFrom; d != nil {
+				resp.Warnings = append(resp.Warnings, calc.Warning{Code: calc.WarnDeparts,
+					Message:   "这些数字与 " + d.String() + " 的规定不同：" + d.Note,
+					MessageEN: "These figures depart from " + d.String() + ": " + d.NoteEN})
+			}
 		}
 		if r.Set != nil && ins == calc.Pension {
 			resp.FlexibleSchedule = r.Set.FlexibleSchedule()
@@ -100,16 +129,14 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 			notFor("worker.monthly_wage", w.MonthlyWage, w.Kind), notFor("worker.annual_wage", w.AnnualWage, w.Kind)); err != nil {
 			return nil, err
 		}
-		var in calc.InstitutionInput
-		if in.BasicWage, err = calc.ParseOptionalAmount("worker.basic_wage", w.BasicWage); err != nil {
-			return nil, err
-		}
-		if in.TotalWage, err = calc.ParseOptionalAmount("worker.total_wage", w.TotalWage); err != nil {
+		in, err := institutionInput("worker", w.BasicWage, w.TotalWage, w.ApprovedWage)
+		if err != nil {
 			return nil, err
 		}
 		if res, err = r.InstitutionBase(ins, in, "worker"); err != nil {
 			return nil, err
 		}
+		payer = calc.PayerInstitution
 	case "":
 		return nil, required("worker.kind", "请选择人员类别：employee（职工）、flexible（灵活就业人员/个体工商户）或 institution（机关事业单位）。",
 			"Choose the worker kind: employee, flexible or institution.")
@@ -135,7 +162,7 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 	return out, nil
 }
 
-func employer(r *calc.Rules, ins calc.Insurance, e *Employer) (*EmployerOut, *calc.Error) {
+func employer(r *calc.Rules, ins calc.Insurance, e *Employer, resp *Response) (*EmployerOut, *calc.Error) {
 	if len(e.Employees) > MaxEmployees {
 		return nil, &calc.Error{Code: CodeTooManyEmployees, Field: "employer.employees",
 			Message:   fmt.Sprintf("一次最多列出 %d 名职工（收到 %d 名）；人数更多请用工资表导入或 roster 命令。", MaxEmployees, len(e.Employees)),
@@ -153,18 +180,18 @@ func employer(r *calc.Rules, ins calc.Insurance, e *Employer) (*EmployerOut, *ca
 	if in.LastMonthTotalWages, err = calc.ParseOptionalAmount("employer.last_month_total_wages", e.LastMonthTotalWages); err != nil {
 		return nil, err
 	}
+	if in.ApprovedWages, err = calc.ParseOptionalAmount("employer.approved_wages", e.ApprovedWages); err != nil {
+		return nil, err
+	}
 	for i, em := range e.Employees {
 		prefix := fmt.Sprintf("employer.employees[%d]", i)
 		ei := calc.EmployeeInput{ID: em.ID, Status: calc.EmployeeStatus(em.Status)}
 		if ei.Wage, err = wageInput(prefix, em.MonthlyWage, em.AnnualWage, em.Months); err != nil {
 			return nil, err
 		}
-		if em.BasicWage != "" || em.TotalWage != "" {
-			var inst calc.InstitutionInput
-			if inst.BasicWage, err = calc.ParseOptionalAmount(prefix+".basic_wage", em.BasicWage); err != nil {
-				return nil, err
-			}
-			if inst.TotalWage, err = calc.ParseOptionalAmount(prefix+".total_wage", em.TotalWage); err != nil {
+		if em.BasicWage != "" || em.TotalWage != "" || em.ApprovedWage != "" {
+			inst, err := institutionInput(prefix, em.BasicWage, em.TotalWage, em.ApprovedWage)
+			if err != nil {
 				return nil, err
 			}
 			ei.Institution = &inst
@@ -175,7 +202,12 @@ func employer(r *calc.Rules, ins calc.Insurance, e *Employer) (*EmployerOut, *ca
 	if err != nil {
 		return nil, err
 	}
-	out := &EmployerOut{Kind: e.Kind, Base: calc.Yuan(res.Base), SumEmployeeBases: calc.Yuan(res.SumEmployeeBases),
+	if res.PayrollEstimated {
+		resp.Warnings = append(resp.Warnings, calc.Warning{Code: calc.WarnPayrollEst,
+			Message:   "未填写上年月平均工资总额：sibase 以所列人员的月工资合计估算，这不是文件规定的数字；请填写单位统计的实际数字。",
+			MessageEN: "No payroll was given: sibase estimated it from the listed wages, which is not a figure the notice sets; enter the unit's actual figure."})
+	}
+	out := &EmployerOut{Kind: e.Kind, Base: calc.Yuan(res.Base), SumEmployeeBases: calc.Yuan(res.SumEmployeeBases), ExemptWages: optYuan(nonZero(res.ExemptWages)),
 		Payroll: optYuan(res.Payroll), DecidedBy: res.DecidedBy, Method: string(res.Method),
 		Counts: map[string]int{}, Employees: make([]EmployeeOut, len(res.Employees)), Steps: res.Steps}
 	for o, n := range res.Counts {
@@ -190,88 +222,126 @@ func employer(r *calc.Rules, ins calc.Insurance, e *Employer) (*EmployerOut, *ca
 	return out, nil
 }
 
-// carryOver answers while the new figures are unpublished: the previous
-// bases are kept (庆社险函〔2011〕3号 四.3).
-func carryOver(r *calc.Rules, req *Request, resp *Response) *calc.Error {
-	c := req.CarryOver
-	workerKind, employerKind := "employee", "enterprise"
-	if req.Worker != nil && req.Worker.Kind != "" {
-		workerKind = req.Worker.Kind
-	}
-	if req.Employer != nil && req.Employer.Kind != "" {
-		employerKind = req.Employer.Kind
+// carried says which bases are kept from last year (庆社险函〔2011〕3号
+// 四.3) and why: the worker's while the average is unpublished, the
+// unit's while the average is unpublished or the employer's previous-year
+// payroll is not yet known.
+type carried struct {
+	worker, unit bool
+	why          string // "average" or "payroll"
+}
+
+// carriedParts decides what a request's carry_over keeps: a base given
+// there is carried when its figures are not yet known, and settled
+// against the new one when they are.
+func carriedParts(r *calc.Rules, ins calc.Insurance, req *Request) (carried, *calc.Error) {
+	var c carried
+	if req.CarryOver == nil {
+		return c, nil
 	}
 	if r.YearRules == nil {
-		_, _, err := r.AverageAmount()
-		return err
+		return c, &calc.Error{Code: calc.CodeInsuranceUnsupported, Field: "carry_over",
+			Message: "所选规则没有关于沿用与补收的条款。", MessageEN: "The chosen rules have no clause on carry-over and settlement."}
 	}
+	_, err := r.Limits()
+	averageUnknown := err != nil && err.Code == calc.CodeAverageRequired
+	payrollUnknown := false
+	if e := req.Employer; e != nil && e.MonthlyAvgTotalWages == "" {
+		if sch, ok := r.Bases[ins]; ok {
+			m := sch.Unit[calc.EmployerKind(e.Kind)].Method
+			payrollUnknown = m == calc.MethodMaxPayrollOrSum || m == calc.MethodAveragePayroll
+		}
+	}
+	c.worker = averageUnknown && req.CarryOver.WorkerBase != ""
+	c.unit = (averageUnknown || payrollUnknown) && req.CarryOver.UnitBase != ""
+	c.why = "payroll"
+	if averageUnknown {
+		c.why = "average"
+	}
+	return c, nil
+}
+
+// carryOver writes the carried bases: the previous ones, kept until the
+// new figures are known (庆社险函〔2011〕3号 四.3).
+func carryOver(r *calc.Rules, req *Request, c carried, resp *Response) *calc.Error {
+	if !c.worker && !c.unit {
+		if req.CarryOver != nil && req.Worker == nil && req.Employer == nil {
+			return required("carry_over.worker_base", "请填写沿用的上年个人或单位缴费基数，以及要结算的职工或单位。",
+				"Give the carried-over worker or unit base, and the worker or employer to settle.")
+		}
+		return nil
+	}
+	co := req.CarryOver
 	cite := r.YearRules.CarryOver.String()
-	zh, en := "新的平均工资尚未公布，暂沿用上年缴费基数，待确定后补收或退还", "The new average is not yet published: the previous base is kept for now and settled once known"
-	if c.WorkerBase != "" {
-		b, err := calc.ParseAmount("carry_over.worker_base", c.WorkerBase)
+	zh, en := "上年平均工资尚未公布：暂沿用上年缴费基数不变，待当年缴费基数确定后调整补收", "Last year's average is not yet published: the previous base is kept for now, and the difference is collected once the year's base is set"
+	if c.why == "payroll" {
+		zh, en = "单位上年财务决算报表等材料尚未统计出来：暂沿用上年单位缴费基数不变，待确定后调整补收", "The employer's previous-year accounts are not ready: the previous unit base is kept for now, and the difference is collected once it is set"
+	}
+	if c.worker {
+		b, err := calc.ParseAmount("carry_over.worker_base", co.WorkerBase)
 		if err != nil {
 			return err
 		}
-		resp.Worker = &WorkerOut{Kind: workerKind, Base: calc.Yuan(b), Outcome: string(calc.OutcomeCarriedOver), OutcomeText: calc.OutcomeCarriedOver.Label(),
+		kind := "employee"
+		if req.Worker != nil && req.Worker.Kind != "" {
+			kind = req.Worker.Kind
+		}
+		resp.Worker = &WorkerOut{Kind: kind, Base: calc.Yuan(b), Outcome: string(calc.OutcomeCarriedOver), OutcomeText: calc.OutcomeCarriedOver.Label(),
 			Steps: []calc.Step{{Text: zh, TextEN: en, Ref: cite, Value: calc.Yuan(b)}}}
 	}
-	if c.UnitBase != "" {
-		b, err := calc.ParseAmount("carry_over.unit_base", c.UnitBase)
+	if c.unit {
+		b, err := calc.ParseAmount("carry_over.unit_base", co.UnitBase)
 		if err != nil {
 			return err
 		}
-		resp.Employer = &EmployerOut{Kind: employerKind, Base: calc.Yuan(b), DecidedBy: "carried_over", Method: "carry_over", Counts: map[string]int{},
+		kind := "enterprise"
+		if req.Employer != nil && req.Employer.Kind != "" {
+			kind = req.Employer.Kind
+		}
+		resp.Employer = &EmployerOut{Kind: kind, Base: calc.Yuan(b), DecidedBy: "carried_over", Method: "carry_over", Counts: map[string]int{},
 			Employees: []EmployeeOut{}, Steps: []calc.Step{{Text: zh, TextEN: en, Ref: cite, Value: calc.Yuan(b)}}}
 	}
-	if resp.Worker == nil && resp.Employer == nil {
-		return required("carry_over.worker_base", "请填写沿用的上年个人或单位缴费基数。", "Give the previous worker or unit base to carry over.")
-	}
 	resp.Warnings = append(resp.Warnings, calc.Warning{Code: calc.WarnCarriedOver,
-		Message:   "结果为沿用的暂定基数：平均工资公布后需按新基数补收或退还差额。",
-		MessageEN: "This is a provisional, carried-over base: once the average is published the difference will be collected or returned."})
+		Message:   "结果为沿用的暂定基数：当年缴费基数确定后需按新基数调整补收差额。",
+		MessageEN: "This is a provisional, carried-over base: once the year's base is set, the difference is settled."})
 	return nil
 }
 
-// settle compares the carried-over bases with the newly computed ones.
-func settle(r *calc.Rules, ins calc.Insurance, req *Request, resp *Response) (*SettlementOut, *calc.Error) {
-	c := req.CarryOver
-	if r.YearRules == nil {
-		return nil, &calc.Error{Code: calc.CodeInsuranceUnsupported, Field: "carry_over",
-			Message: "所选规则没有关于沿用与补收的条款。", MessageEN: "The chosen rules have no clause on carry-over and settlement."}
-	}
-	months := r.YearRules.MonthsBefore(r.Month)
-	if c.Months != nil {
-		months = *c.Months
+// settle compares the carried-over bases with the newly computed ones,
+// for each part not itself still carried.
+func settle(r *calc.Rules, ins calc.Insurance, req *Request, c carried, resp *Response) (*SettlementOut, *calc.Error) {
+	co := req.CarryOver
+	maxMonths := r.YearRules.MonthsBefore(r.Month)
+	months := maxMonths
+	if co.Months != nil {
+		months = *co.Months
 	}
 	out := &SettlementOut{}
-	if c.WorkerBase != "" {
+	if co.WorkerBase != "" && !c.worker {
 		if resp.Worker == nil {
 			return nil, required("worker", "要结算个人基数，请同时填写 worker。", "To settle the worker base, give the worker too.")
 		}
-		prov, err := calc.ParseAmount("carry_over.worker_base", c.WorkerBase)
+		prov, err := calc.ParseAmount("carry_over.worker_base", co.WorkerBase)
 		if err != nil {
 			return nil, err
 		}
 		newBase, _ := decimal.NewFromString(resp.Worker.Base)
-		payer := calc.PayerIndividual
-		if resp.Worker.Kind == "flexible" {
-			payer = calc.PayerFlexible
-		}
+		payer := payerOf(resp.Worker.Kind)
 		var rate *decimal.Decimal
 		if rt := r.Rate(ins, payer); rt != nil {
 			rate = &rt.Rate
 		}
-		s, err := r.Settle("个人", prov, newBase, rate, months)
+		s, err := r.Settle("个人", prov, newBase, rate, months, maxMonths)
 		if err != nil {
 			return nil, err
 		}
 		out.Worker = settlementPart(s)
 	}
-	if c.UnitBase != "" {
+	if co.UnitBase != "" && !c.unit {
 		if resp.Employer == nil {
 			return nil, required("employer", "要结算单位基数，请同时填写 employer。", "To settle the unit base, give the employer too.")
 		}
-		prov, err := calc.ParseAmount("carry_over.unit_base", c.UnitBase)
+		prov, err := calc.ParseAmount("carry_over.unit_base", co.UnitBase)
 		if err != nil {
 			return nil, err
 		}
@@ -280,16 +350,30 @@ func settle(r *calc.Rules, ins calc.Insurance, req *Request, resp *Response) (*S
 		if rt := r.Rate(ins, calc.PayerUnit); rt != nil {
 			rate = &rt.Rate
 		}
-		s, err := r.Settle("单位", prov, newBase, rate, months)
+		s, err := r.Settle("单位", prov, newBase, rate, months, maxMonths)
 		if err != nil {
 			return nil, err
 		}
 		out.Unit = settlementPart(s)
 	}
 	if out.Worker == nil && out.Unit == nil {
+		if c.worker || c.unit {
+			return nil, nil
+		}
 		return nil, required("carry_over.worker_base", "请填写沿用的上年个人或单位缴费基数。", "Give the carried-over worker or unit base.")
 	}
 	return out, nil
+}
+
+// payerOf is who pays a worker's own contribution.
+func payerOf(kind string) calc.Payer {
+	switch kind {
+	case "flexible":
+		return calc.PayerFlexible
+	case "institution":
+		return calc.PayerInstitution
+	}
+	return calc.PayerIndividual
 }
 
 func answers(r *calc.Rules, req *Request, resp *Response) *calc.Error {

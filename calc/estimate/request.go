@@ -60,9 +60,10 @@ type Rule struct {
 	Places           *int   `json:"places,omitempty"`
 	FlexibleMinRatio string `json:"flexible_min_ratio,omitempty"`
 	FlexibleMaxRatio string `json:"flexible_max_ratio,omitempty"`
-	FlexibleMin      string `json:"flexible_min,omitempty"` // extension: a published minimum amount
-	FlexibleMax      string `json:"flexible_max,omitempty"` // extension
-	UnitMethod       string `json:"unit_method,omitempty"`  // extension
+	FlexibleMin      string `json:"flexible_min,omitempty"`     // extension: a published minimum amount
+	FlexibleMax      string `json:"flexible_max,omitempty"`     // extension
+	UnitMethod       string `json:"unit_method,omitempty"`      // extension
+	InstitutionWage  string `json:"institution_wage,omitempty"` // extension: "total", where the rule lets places use it (89号 二(三))
 	Rates            *Rates `json:"rates,omitempty"`
 }
 
@@ -75,14 +76,15 @@ type Rates struct {
 
 // Worker is the person whose base is asked for.
 type Worker struct {
-	Kind        string `json:"kind"`
-	MonthlyWage string `json:"monthly_wage,omitempty"`
-	AnnualWage  string `json:"annual_wage,omitempty"`
-	Months      int    `json:"months,omitempty"`
-	Ratio       string `json:"ratio,omitempty"`
-	Amount      string `json:"amount,omitempty"` // extension: a flexible worker's chosen amount
-	BasicWage   string `json:"basic_wage,omitempty"`
-	TotalWage   string `json:"total_wage,omitempty"` // extension
+	Kind         string `json:"kind"`
+	MonthlyWage  string `json:"monthly_wage,omitempty"`
+	AnnualWage   string `json:"annual_wage,omitempty"`
+	Months       int    `json:"months,omitempty"`
+	Ratio        string `json:"ratio,omitempty"`
+	Amount       string `json:"amount,omitempty"` // extension: a flexible worker's chosen amount
+	BasicWage    string `json:"basic_wage,omitempty"`
+	TotalWage    string `json:"total_wage,omitempty"`    // extension
+	ApprovedWage string `json:"approved_wage,omitempty"` // extension: wages and allowances approved by the personnel department (89号 二(四))
 }
 
 // Employer is a contributing unit with its employees.
@@ -90,23 +92,27 @@ type Employer struct {
 	Kind                 string     `json:"kind"`
 	MonthlyAvgTotalWages string     `json:"monthly_avg_total_wages,omitempty"`
 	LastMonthTotalWages  string     `json:"last_month_total_wages,omitempty"` // extension: 89号 二(一)
+	ApprovedWages        string     `json:"approved_wages,omitempty"`         // extension: 89号 二(四), institutions' medical base
 	Employees            []Employee `json:"employees,omitempty"`
 }
 
 // Employee is one row of an employer's list.
 type Employee struct {
-	ID          string `json:"id"`
-	MonthlyWage string `json:"monthly_wage,omitempty"`
-	AnnualWage  string `json:"annual_wage,omitempty"`
-	Months      int    `json:"months,omitempty"`
-	BasicWage   string `json:"basic_wage,omitempty"`
-	TotalWage   string `json:"total_wage,omitempty"`
-	Status      string `json:"status,omitempty"`
+	ID           string `json:"id"`
+	MonthlyWage  string `json:"monthly_wage,omitempty"`
+	AnnualWage   string `json:"annual_wage,omitempty"`
+	Months       int    `json:"months,omitempty"`
+	BasicWage    string `json:"basic_wage,omitempty"`
+	TotalWage    string `json:"total_wage,omitempty"`
+	ApprovedWage string `json:"approved_wage,omitempty"`
+	Status       string `json:"status,omitempty"`
 }
 
 // CarryOver gives the bases paid provisionally while the new figures were
-// unpublished (庆社险函〔2011〕3号 四.3). Months is how many months were paid
-// on them; omitted, it is the months of the insurance year before date.
+// not yet known (庆社险函〔2011〕3号 四.3): the average unpublished, or the
+// employer's previous-year accounts not ready. Months is how many months
+// were paid on them; omitted, it is the months of the insurance year
+// before date, and it may not be more.
 type CarryOver struct {
 	WorkerBase string `json:"worker_base,omitempty"`
 	UnitBase   string `json:"unit_base,omitempty"`

@@ -46,6 +46,7 @@ type WorkerOut struct {
 	Wage          string        `json:"wage,omitempty"`
 	Outcome       string        `json:"outcome"`
 	OutcomeText   string        `json:"outcome_text"`
+	Choice        string        `json:"choice,omitempty"` // flexible: hardship, free or tiers (whose choice the base is)
 	Tiers         []calc.Tier   `json:"tiers,omitempty"`
 	Contributions *Contribution `json:"contributions,omitempty"`
 	Steps         []calc.Step   `json:"steps"`
@@ -65,6 +66,7 @@ type EmployerOut struct {
 	Kind             string         `json:"kind"`
 	Base             string         `json:"base"`
 	SumEmployeeBases string         `json:"sum_employee_bases"`
+	ExemptWages      string         `json:"exempt_wages,omitempty"` // wages of staff not insured here (3号 四.4), counted in the unit base
 	Payroll          string         `json:"payroll,omitempty"`
 	DecidedBy        string         `json:"decided_by"`
 	Method           string         `json:"method"`

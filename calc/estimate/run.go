@@ -56,26 +56,26 @@ func respond(req *Request, r *calc.Rules, ins calc.Insurance) (*Response, *calc.
 	if lim, err := r.Limits(); err == nil && usesLimits(r, ins) {
 		resp.Floor, resp.Cap = calc.Yuan(lim.Floor), calc.Yuan(lim.Cap)
 	}
-	carried := req.CarryOver != nil && r.Average.Amount == nil && r.Set != nil
-	if carried {
-		if err := carryOver(r, req, resp); err != nil {
+	carried, err := carriedParts(r, ins, req)
+	if err != nil {
+		return nil, err
+	}
+	if err := carryOver(r, req, carried, resp); err != nil {
+		return nil, err
+	}
+	if req.Worker != nil && !carried.worker {
+		if resp.Worker, err = worker(r, ins, req.Worker, resp); err != nil {
 			return nil, err
 		}
-	} else {
-		if req.Worker != nil {
-			if resp.Worker, err = worker(r, ins, req.Worker, resp); err != nil {
-				return nil, err
-			}
+	}
+	if req.Employer != nil && !carried.unit {
+		if resp.Employer, err = employer(r, ins, req.Employer, resp); err != nil {
+			return nil, err
 		}
-		if req.Employer != nil {
-			if resp.Employer, err = employer(r, ins, req.Employer); err != nil {
-				return nil, err
-			}
-		}
-		if req.CarryOver != nil {
-			if resp.Settlement, err = settle(r, ins, req, resp); err != nil {
-				return nil, err
-			}
+	}
+	if req.CarryOver != nil {
+		if resp.Settlement, err = settle(r, ins, req, carried, resp); err != nil {
+			return nil, err
 		}
 	}
 	if err := answers(r, req, resp); err != nil {
@@ -201,6 +201,7 @@ func userFigures(rule *Rule) (calc.UserFigures, *calc.Error) {
 		u.Places = &p
 	}
 	u.UnitMethod = calc.Method(rule.UnitMethod)
+	u.InstitutionWage = rule.InstitutionWage
 	return u, nil
 }
 

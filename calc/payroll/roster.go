@@ -58,7 +58,9 @@ func (ro *Roster) Add(row Row, errs []RowError) (Entry, []RowError, *calc.Error)
 		return Entry{Row: row}, errs, nil
 	}
 	in := calc.EmployeeInput{ID: row.Who(), Status: row.Status, Wage: row.Wage}
-	if row.Basic != nil && row.Wage.MonthlyWage == nil && row.Wage.AnnualWage == nil {
+	if row.Basic != nil {
+		// Every figure read goes to calc, which refuses the one the
+		// employer's kind does not take: nothing is silently ignored.
 		in.Institution = &calc.InstitutionInput{BasicWage: row.Basic}
 	}
 	res, err := ro.tally.Add(in, "row")

@@ -175,5 +175,15 @@ func Find(region string, m calc.Month) (*calc.RuleSet, *calc.Error) {
 			MessageEN: fmt.Sprintf("No bundled rules for region %q. Bundled: %s; or give the local published figures in rule.", region, known)}
 	}
 	_, err2 := inRegion[len(inRegion)-1].At(m)
+	if province := region[:2] + "0000"; province != region {
+		for _, rs := range sets {
+			if rs.Region == province && rs.Covers(m) {
+				c := *err2
+				c.Message += fmt.Sprintf("%s 由%s的规则集 %s（region %s，%s）覆盖，可改用它并填写本地的数字。", m, rs.RegionName, rs.ID, rs.Region, rs.Document)
+				c.MessageEN += fmt.Sprintf(" %s is covered by %s's rule set %s (region %s, %s): use it with the local figures.", m, rs.RegionNameEN, rs.ID, rs.Region, rs.Document)
+				return nil, &c
+			}
+		}
+	}
 	return nil, err2
 }

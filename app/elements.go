@@ -8,3 +8,6 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // few places go through app.Elem instead — the same HTML, one Go type.
 
 func el(tag string) app.HTMLElem { return app.Elem(tag) }
+
+// button is a <button type="button"> (not a form's submit button).
+func button() app.HTMLElem { return app.Elem("button").Attr("type", "button") }

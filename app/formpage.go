@@ -36,6 +36,7 @@ func newFormPage(defaults, given form, build func(form) (*estimate.Request, *cal
 	for k, v := range given {
 		p.form[k] = v
 	}
+	legacySet(p.form)
 	p.recompute()
 	return p
 }
@@ -60,6 +61,7 @@ func (p *formPage) restore(ctx app.Context) {
 			for k, v := range f {
 				p.form[k] = v
 			}
+			legacySet(p.form)
 		}
 	}
 	p.recompute()
@@ -132,7 +134,7 @@ func (p *formPage) set(ctx app.Context, name, value string) {
 
 // structural fields decide which other fields the page shows; after they
 // change, syncDOM fills the fields that appeared.
-var structural = map[string]bool{"set": true, "date": true, "source": true, "kind": true, "rows": true, "instWage": true}
+var structural = map[string]bool{"place": true, "city": true, "date": true, "source": true, "kind": true, "rows": true, "instWage": true}
 
 // onInput is the handler for a field: every keystroke recomputes.
 func (p *formPage) onInput(name string) app.EventHandler {
@@ -155,7 +157,7 @@ func (p *formPage) share(ctx app.Context) {
 
 // ruleFields maps calc's error fields for the rules to the picker's fields.
 var ruleFields = map[string]string{
-	"date": "date", "region": "set", "rule_set": "set",
+	"date": "date", "region": "place", "rule_set": "place",
 	"rule.average": "avg", "rule.floor": "floor", "rule.cap": "cap",
 	"rule.floor_ratio": "floorRatio", "rule.cap_ratio": "capRatio",
 	"rule.rounding": "rounding", "rule.places": "places",

@@ -113,9 +113,9 @@ func TestRuleRequestUsesTheAverageOnlyWhereNeeded(t *testing.T) {
 		f    form
 		want string
 	}{
-		{"Liaoning lacks the city average", form{"set": "liaoning-2006", "date": "2007-03", "avg": "1949.33"}, "1949.33"},
-		{"Shenyang carries its average: a stale field is ignored", form{"set": "shenyang-2009", "date": "2009-09", "avg": "1949.33"}, ""},
-		{"custom figures", form{"set": customSet, "date": "2024-01", "avg": "8000", "floorRatio": "0.6"}, "8000"},
+		{"Liaoning lacks the city average", form{"place": "210000", "date": "2007-03", "avg": "1949.33"}, "1949.33"},
+		{"Shenyang carries its average: a stale field is ignored", form{"place": "210000", "city": "210100", "date": "2009-09", "avg": "1949.33"}, ""},
+		{"custom figures", form{"place": customPlace, "date": "2024-01", "avg": "8000", "floorRatio": "0.6"}, "8000"},
 	}
 	for _, tt := range tests {
 		req := ruleRequest(tt.f, false)

@@ -64,7 +64,7 @@ func (h *home) Render() app.UI {
 func ruleSetList(l Lang) app.UI {
 	sets, err := rules.Bundled()
 	if err != nil {
-		return app.P().ID("rule-sets-error").Class("error").Text(err.Error())
+		return el("p").ID("rule-sets-error").Class("error").Text(err.Error())
 	}
 	return el("section").ID("rule-sets").Body(
 		el("h2").Text(tr(l, "home.rulesets")),

@@ -21,7 +21,7 @@ func TestHomeStructure(t *testing.T) {
 		expected app.UI
 		path     []int
 	}{
-		{"frame", app.Div().Class("app").Lang("zh-CN"), []int{0}},
+		{"frame", el("div").Class("app").Lang("zh-CN"), []int{0}},
 		{"header", &chrome{Lang: Zh, Active: "/"}, []int{0, 0}},
 		{"main", el("main").ID("main").Class("page").TabIndex(-1), []int{0, 1}},
 		{"title", el("h1").ID("home-title"), []int{0, 1, 0}},

@@ -46,7 +46,11 @@ home.policy.desc	每套规则的期间、数字、条款与核对日期。	Each 
 home.rulesets	内置规则	Bundled rules
 rules.legend	适用规则	Rules
 rules.date	缴费月份	Month
-rules.set	地区与文件	Place and document
+rules.place	缴费地（省、自治区、直辖市）	Where you pay (province)
+rules.place.none	请选择	Choose
+rules.city	城市	City
+rules.city.other	其他城市（按全省规定）	Another city (the province's figures)
+rules.provisional	新数字尚未公布，暂按最近公布的数字	new figures not yet published: the latest ones for now
 rules.custom	我的地区不在列表中（自行填写公布的数字）	My place isn't listed (enter the published figures)
 rules.average	月平均工资	Average monthly wage
 rules.floor	下限（金额，可留空）	Floor (amount, optional)

@@ -17,7 +17,7 @@ func importPage(t *testing.T, f form, file string, data []byte) *employerPage {
 			t.Fatal(err)
 		}
 	}
-	base := form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "source": "file"}
+	base := form{"place": "230000", "city": "230600", "date": "2011-06", "avg": "2278", "source": "file"}
 	for k, v := range f {
 		base[k] = v
 	}

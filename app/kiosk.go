@@ -191,21 +191,21 @@ func renderBoard(l Lang, place string, onStart app.EventHandler) app.UI {
 	body := []app.UI{el("h1").Class("board-title").Text(tr(l, "app.title"))}
 	if ok {
 		body = append(body,
-			app.P().ID("board-place").Class("board-place").Text(f.place+" · "+f.document),
+			el("p").ID("board-place").Class("board-place").Text(f.place+" · "+f.document),
 			app.If(!f.current, func() app.UI {
-				return app.P().ID("board-not-current").Class("board-note").Text(tr(l, "kiosk.notCurrent"))
+				return el("p").ID("board-not-current").Class("board-note").Text(tr(l, "kiosk.notCurrent"))
 			}),
 			termList("board-figures", "board-figures", []pair{
 				{"", tr(l, "pol.period"), f.period}, {"board-average", tr(l, "pol.average"), f.average},
 				{"board-floor", tr(l, "pol.floor"), f.floor}, {"board-cap", tr(l, "pol.cap"), f.cap},
 				{"board-flexible", tr(l, "pol.flexible"), f.flexible}, {"board-tiers", tr(l, "flex.tier"), f.tiers},
 			}),
-			app.P().ID("board-cites").Class("board-note").Text(labelled(l, "res.citation")+joinUnique(f.cites)+" · "+f.status+" · "+tr(l, "res.reviewed")+" "+f.reviewed),
+			el("p").ID("board-cites").Class("board-note").Text(labelled(l, "res.citation")+joinUnique(f.cites)+" · "+f.status+" · "+tr(l, "res.reviewed")+" "+f.reviewed),
 		)
 	} else {
-		body = append(body, app.P().ID("board-no-place").Class("board-note").Text(tr(l, "kiosk.noPlace")))
+		body = append(body, el("p").ID("board-no-place").Class("board-note").Text(tr(l, "kiosk.noPlace")))
 	}
-	body = append(body, app.Button().ID("board-start").Class("board-start").Type("button").OnClick(onStart).Text(tr(l, "kiosk.start")))
+	body = append(body, button().ID("board-start").Class("board-start").OnClick(onStart).Text(tr(l, "kiosk.start")))
 	return el("section").ID("kiosk-board").Class("board").OnClick(onStart).Body(body...)
 }
 

@@ -120,9 +120,9 @@ func (c *chrome) Render() app.UI {
 	l := c.Lang
 	return el("header").Class("chrome").Body(
 		el("a").Class("skip").Attr("href", "#main").Text(tr(l, "app.skip")),
-		app.Div().Class("bar").Body(
+		el("div").Class("bar").Body(
 			el("a").ID("home-link").Class("brand").Attr("href", "/").Text(tr(l, "app.title")),
-			app.Button().ID("lang-switch").Class("lang").Type("button").Aria("label", tr(l, "app.lang.label")).
+			button().ID("lang-switch").Class("lang").Aria("label", tr(l, "app.lang.label")).
 				Lang(map[Lang]string{Zh: "en", En: "zh-CN"}[l]).OnClick(c.switchLang).Text(tr(l, "app.lang.switch")),
 		),
 		el("nav").Aria("label", tr(l, "app.nav")).Body(
@@ -136,9 +136,9 @@ func (c *chrome) Render() app.UI {
 			})),
 		),
 		app.If(c.updateAvailable, func() app.UI {
-			return app.Div().ID("update").Class("update").Role("status").Body(
+			return el("div").ID("update").Class("update").Role("status").Body(
 				el("span").Text(tr(l, "app.update")),
-				app.Button().ID("update-reload").Type("button").OnClick(c.reload).Text(tr(l, "app.update.reload")),
+				button().ID("update-reload").OnClick(c.reload).Text(tr(l, "app.update.reload")),
 			)
 		}),
 	)
@@ -146,9 +146,9 @@ func (c *chrome) Render() app.UI {
 
 // page lays out a page: the frame, the main content, the privacy note.
 func page(l Lang, active string, body ...app.UI) app.UI {
-	return app.Div().Class("app").Lang(map[Lang]string{Zh: "zh-CN", En: "en"}[l]).Body(
+	return el("div").Class("app").Lang(map[Lang]string{Zh: "zh-CN", En: "en"}[l]).Body(
 		newChrome(l, active),
 		el("main").ID("main").Class("page").TabIndex(-1).Body(body...),
-		el("footer").Class("footer").Body(app.P().ID("privacy").Text(tr(l, "app.privacy"))),
+		el("footer").Class("footer").Body(el("p").ID("privacy").Text(tr(l, "app.privacy"))),
 	)
 }

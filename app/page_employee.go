@@ -18,9 +18,9 @@ type employeePage struct {
 func newEmployeePage() *employeePage { return newEmployeePageWith(nil) }
 
 func newEmployeePageWith(f form) *employeePage {
-	defaults := form{"date": defaultMonth(), "set": "national-2019", "rounding": "half_up", "places": "2"}
+	defaults := form{"date": defaultMonth(), "rounding": "half_up", "places": "2"}
 	return &employeePage{formPage: newFormPage(defaults, f, employeeRequest, map[string]string{
-		"worker.monthly_wage": "wage", "worker.annual_wage": "annual", "worker.months": "months", "worker.kind": "set"})}
+		"worker.monthly_wage": "wage", "worker.annual_wage": "annual", "worker.months": "months", "worker.kind": "place"})}
 }
 
 // employeeRequest builds the request from the page's fields.
@@ -46,15 +46,15 @@ func (p *employeePage) Render() app.UI {
 	l := p.lang
 	return page(l, "/employee",
 		el("h1").Text(tr(l, "emp.title")),
-		app.P().Class("intro").Text(tr(l, "emp.intro")),
+		el("p").Class("intro").Text(tr(l, "emp.intro")),
 		el("form").ID("form").Class("calc").Body(
 			p.rulePicker(false),
 			group("wages", tr(l, "emp.wage"),
 				p.field(fieldOpts{name: "wage", label: "emp.wage"}),
-				app.P().Class("or").Text(tr(l, "emp.or")),
+				el("p").Class("or").Text(tr(l, "emp.or")),
 				p.field(fieldOpts{name: "annual", label: "emp.annual"}),
 				p.field(fieldOpts{name: "months", label: "emp.months", kind: "int"}),
-				app.P().Class("hint").Text(tr(l, "emp.unknown")),
+				el("p").Class("hint").Text(tr(l, "emp.unknown")),
 			),
 		),
 		p.resultBox(p.result),
@@ -64,11 +64,11 @@ func (p *employeePage) Render() app.UI {
 func (p *employeePage) result() app.UI {
 	l := p.lang
 	w := p.resp.Worker
-	return app.Div().Body(
+	return el("div").Body(
 		p.figure("result-base", "res.base", w.Base),
-		app.P().ID("result-outcome").Class("outcome "+w.Outcome).Text(tr(l, "outcome."+w.Outcome)),
+		el("p").ID("result-outcome").Class("outcome "+w.Outcome).Text(tr(l, "outcome."+w.Outcome)),
 		app.If(w.Min != "", func() app.UI {
-			return app.P().ID("result-range").Class("range").Text(labelled(l, "res.range") + w.Min + " – " + w.Max + " " + tr(l, "res.yuan"))
+			return el("p").ID("result-range").Class("range").Text(labelled(l, "res.range") + w.Min + " – " + w.Max + " " + tr(l, "res.yuan"))
 		}),
 		p.contributions(w.Contributions),
 		p.warnings(p.resp.Warnings),

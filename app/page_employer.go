@@ -29,7 +29,7 @@ type employerPage struct {
 func newEmployerPage() *employerPage { return newEmployerPageWith(nil) }
 
 func newEmployerPageWith(f form) *employerPage {
-	defaults := form{"date": "2011-06", "set": "daqing-2011", "kind": "enterprise", "rows": "2", "source": "rows",
+	defaults := form{"date": "2011-06", "place": "230000", "city": "230600", "kind": "enterprise", "rows": "2", "source": "rows",
 		"e.0.status": "active", "e.1.status": "active", "rounding": "half_up", "places": "2"}
 	p := &employerPage{formPage: newFormPage(defaults, f, employerRequest, map[string]string{
 		"employer.kind": "kind", "employer.monthly_avg_total_wages": "payroll",
@@ -175,8 +175,8 @@ func (p *employerPage) Render() app.UI {
 	}
 	fromFile := p.form["source"] == "file"
 	return page(l, "/employer",
-		app.Div().Class("printing-"+p.printing).Body(
-			app.Div().Class("screen").Body(p.employerForm(method, rows, fromFile)...),
+		el("div").Class("printing-"+p.printing).Body(
+			el("div").Class("screen").Body(p.employerForm(method, rows, fromFile)...),
 			p.printViews(),
 		),
 	)
@@ -189,7 +189,7 @@ func (p *employerPage) employerForm(method calc.Method, rows []int, fromFile boo
 	l := p.lang
 	return []app.UI{
 		el("h1").Text(tr(l, "er.title")),
-		app.P().Class("intro").Text(tr(l, "er.intro")),
+		el("p").Class("intro").Text(tr(l, "er.intro")),
 		el("form").ID("form").Class("calc").Body(
 			p.rulePicker(false),
 			group("unit", tr(l, "er.kind"),
@@ -207,7 +207,7 @@ func (p *employerPage) employerForm(method calc.Method, rows []int, fromFile boo
 			app.If(!fromFile, func() app.UI {
 				return group("staff", tr(l, "er.staff"),
 					app.Range(rows).Slice(func(i int) app.UI { return p.row(i) }),
-					app.Button().ID("add-row").Type("button").Class("secondary").OnClick(p.addRow).Text(tr(l, "er.add")),
+					button().ID("add-row").Class("secondary").OnClick(p.addRow).Text(tr(l, "er.add")),
 				)
 			}),
 		),
@@ -234,13 +234,13 @@ func employeeRows(l Lang, employees []estimate.EmployeeOut) [][]string {
 func (p *employerPage) row(i int) app.UI {
 	l := p.lang
 	k := fmt.Sprintf("e.%d.", i)
-	return app.Div().ID(fmt.Sprintf("row-%d", i)).Class("row").Role("group").Aria("label", fmt.Sprintf(tr(l, "er.row"), i+1)).Body(
+	return el("div").ID(fmt.Sprintf("row-%d", i)).Class("row").Role("group").Aria("label", fmt.Sprintf(tr(l, "er.row"), i+1)).Body(
 		p.field(fieldOpts{name: k + "id", label: "er.id", kind: "text"}),
 		p.field(fieldOpts{name: k + "wage", label: wageLabel(p.form)}),
 		p.selectField(k+"status", "er.status", []choice{
 			{"active", tr(l, "status.active")}, {"rehired_retiree", tr(l, "status.rehired_retiree")},
 			{"insured_elsewhere", tr(l, "status.insured_elsewhere")}}),
-		app.Button().Type("button").Class("remove").Aria("label", fmt.Sprintf(tr(l, "er.row"), i+1)+" "+tr(l, "er.remove")).
+		button().Class("remove").Aria("label", fmt.Sprintf(tr(l, "er.row"), i+1)+" "+tr(l, "er.remove")).
 			OnClick(p.removeRow(i)).Text(tr(l, "er.remove")),
 	)
 }
@@ -248,9 +248,9 @@ func (p *employerPage) row(i int) app.UI {
 func (p *employerPage) result() app.UI {
 	l := p.lang
 	e := p.resp.Employer
-	return app.Div().Body(
+	return el("div").Body(
 		p.figure("result-unit-base", "er.unitBase", e.Base),
-		app.P().ID("result-decided").Class("outcome").Text(tr(l, "er.decided."+e.DecidedBy)),
+		el("p").ID("result-decided").Class("outcome").Text(tr(l, "er.decided."+e.DecidedBy)),
 		p.figure("result-sum", "er.sum", e.SumEmployeeBases),
 		textTable("result-employees", "roster",
 			[]string{tr(l, "er.id"), tr(l, wageLabel(p.form)), tr(l, "res.base"), tr(l, "er.status")}, employeeRows(l, e.Employees), 2),
@@ -259,9 +259,9 @@ func (p *employerPage) result() app.UI {
 		p.warnings(p.resp.Warnings),
 		p.explanation("result-explain", e.Steps),
 		p.ruleSetLine(p.resp.RuleSet),
-		app.Div().Class("tools").Body(
-			app.Button().ID("rows-print-approval").Type("button").Class("secondary").OnClick(p.printForm("approval")).Text(tr(l, "imp.printApproval")),
-			app.Button().ID("rows-print-publicity").Type("button").Class("secondary").OnClick(p.printForm("publicity")).Text(tr(l, "imp.printPublicity")),
+		el("div").Class("tools").Body(
+			button().ID("rows-print-approval").Class("secondary").OnClick(p.printForm("approval")).Text(tr(l, "imp.printApproval")),
+			button().ID("rows-print-publicity").Class("secondary").OnClick(p.printForm("publicity")).Text(tr(l, "imp.printPublicity")),
 		),
 	)
 }

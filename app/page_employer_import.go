@@ -211,7 +211,7 @@ func (p *employerPage) onPage(delta int) app.EventHandler {
 // importSignature is what an import's result depends on besides the file:
 // the rules and the employer's figures.
 func (p *employerPage) importSignature() string {
-	return strings.Join([]string{p.form["date"], p.form["set"], p.form["avg"], p.form["kind"], p.form["payroll"], p.form["last"],
+	return strings.Join([]string{p.form["date"], p.form["place"], p.form["city"], p.form["avg"], p.form["kind"], p.form["payroll"], p.form["last"],
 		p.form["floor"], p.form["cap"], p.form["floorRatio"], p.form["capRatio"], p.form["rounding"], p.form["places"]}, "|")
 }
 
@@ -303,11 +303,13 @@ func (imp *payrollImport) run(job payroll.Job, progress func(n int) error) impor
 // apply shows a run's outcome.
 func (imp *payrollImport) apply(l Lang, out importRun) {
 	imp.running = false
-	var cerr *calc.Error
+	// A type assertion, not errors.As: calc's errors arrive unwrapped, and
+	// errors.As would bring reflection into app.wasm.
+	cerr, isCalc := out.err.(*calc.Error)
 	switch err := out.err; {
 	case errors.Is(err, errCancelled):
 		imp.errText = tr(l, "imp.cancelled")
-	case errors.As(err, &cerr):
+	case isCalc:
 		imp.errText = pick(l, cerr.Message, cerr.MessageEN)
 	case errors.Is(err, payroll.ErrTooManyRows):
 		imp.errText = fmt.Sprintf(tr(l, "imp.tooMany"), payroll.MaxRows)
@@ -363,15 +365,15 @@ func (p *employerPage) importSection() app.UI {
 	l := p.lang
 	return el("section").ID("import").Class("import").Body(
 		el("h2").Text(tr(l, "imp.title")),
-		app.P().Class("hint").Text(tr(l, "imp.intro")),
-		app.Div().Class("field").Body(
+		el("p").Class("hint").Text(tr(l, "imp.intro")),
+		el("div").Class("field").Body(
 			el("label").Attr("for", "file").Text(tr(l, "imp.file")),
-			app.Input().ID("file").Type("file").Accept(".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain").OnChange(p.onFile),
+			el("input").ID("file").Attr("type", "file").Attr("accept", ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain").OnChange(p.onFile),
 		),
-		app.Div().Class("field").Body(
+		el("div").Class("field").Body(
 			el("label").Attr("for", "paste").Text(tr(l, "imp.paste")),
 			el("textarea").ID("paste").Attr("rows", 4).Attr("spellcheck", "false"),
-			app.Button().ID("paste-read").Type("button").Class("secondary").OnClick(p.onPaste).Text(tr(l, "imp.pasteRead")),
+			button().ID("paste-read").Class("secondary").OnClick(p.onPaste).Text(tr(l, "imp.pasteRead")),
 		),
 		app.If(p.imp != nil, func() app.UI { return p.importState() }),
 	)
@@ -381,26 +383,26 @@ func (p *employerPage) importState() app.UI {
 	l, imp := p.lang, p.imp
 	var parts []app.UI
 	if imp.encoding != "" {
-		parts = append(parts, app.P().ID("import-source").Class("hint").Text(
+		parts = append(parts, el("p").ID("import-source").Class("hint").Text(
 			fmt.Sprintf(tr(l, "imp.source"), imp.source, string(imp.encoding), len(imp.header))))
 	}
 	if imp.errText != "" {
-		parts = append(parts, app.P().ID("import-error").Class("error").Role("alert").Text(imp.errText))
+		parts = append(parts, el("p").ID("import-error").Class("error").Role("alert").Text(imp.errText))
 	}
 	if len(imp.header) > 0 && !imp.running && imp.summary == nil {
 		parts = append(parts, p.mappingStep())
 	}
 	if imp.running {
-		parts = append(parts, app.Div().ID("import-progress").Class("progress").Body(
+		parts = append(parts, el("div").ID("import-progress").Class("progress").Body(
 			el("label").Attr("for", "import-bar").Text(fmt.Sprintf(tr(l, "imp.progress"), imp.done, imp.total)),
 			el("progress").ID("import-bar").Attr("max", max(imp.total, 1)).Attr("value", imp.done),
-			app.Button().ID("import-cancel").Type("button").Class("secondary").OnClick(p.onCancel).Text(tr(l, "imp.cancel")),
+			button().ID("import-cancel").Class("secondary").OnClick(p.onCancel).Text(tr(l, "imp.cancel")),
 		))
 	}
 	if imp.summary != nil {
 		parts = append(parts, p.importResult())
 	}
-	return app.Div().ID("import-state").Body(parts...)
+	return el("div").ID("import-state").Body(parts...)
 }
 
 // mappingStep lets the person say what each column holds.
@@ -413,18 +415,18 @@ func (p *employerPage) mappingStep() app.UI {
 	}
 	return group("mapping", tr(l, "imp.mapping"),
 		app.If(len(missing) > 0, func() app.UI {
-			return app.P().ID("mapping-missing").Class("needed").Text(tr(l, "imp.missing") + strings.Join(missing, "、"))
+			return el("p").ID("mapping-missing").Class("needed").Text(tr(l, "imp.missing") + strings.Join(missing, "、"))
 		}),
 		app.Range(imp.header).Slice(func(i int) app.UI {
 			id := "map-" + strconv.Itoa(i)
-			return app.Div().Class("field").Body(
+			return el("div").Class("field").Body(
 				el("label").Attr("for", id).Text(imp.header[i]),
-				app.Select().ID(id).OnChange(p.onMap(i)).Body(app.Range(choices).Slice(func(j int) app.UI {
-					return app.Option().Value(choices[j].value).Selected(string(imp.mapping[i]) == choices[j].value).Text(choices[j].label)
+				el("select").ID(id).OnChange(p.onMap(i)).Body(app.Range(choices).Slice(func(j int) app.UI {
+					return el("option").Attr("value", choices[j].value).Attr("selected", string(imp.mapping[i]) == choices[j].value).Text(choices[j].label)
 				})),
 			)
 		}),
-		app.Button().ID("import-run").Type("button").OnClick(p.onRun).Text(tr(l, "imp.run")),
+		button().ID("import-run").OnClick(p.onRun).Text(tr(l, "imp.run")),
 	)
 }
 
@@ -437,34 +439,34 @@ func (p *employerPage) importResult() app.UI {
 	from := imp.page * rosterPageSize
 	to := min(from+rosterPageSize, len(imp.entries))
 	shown := imp.entries[from:to]
-	return app.Div().ID("import-result").Class("result").Body(
-		app.P().ID("import-counts").Class("outcome").Text(fmt.Sprintf(tr(l, "imp.counts"), s.Read, s.Computed, s.Rejected, s.Blank)),
+	return el("div").ID("import-result").Class("result").Body(
+		el("p").ID("import-counts").Class("outcome").Text(fmt.Sprintf(tr(l, "imp.counts"), s.Read, s.Computed, s.Rejected, s.Blank)),
 		app.If(stale, func() app.UI {
-			return app.P().ID("import-stale").Class("needed").Body(
+			return el("p").ID("import-stale").Class("needed").Body(
 				app.Text(tr(l, "imp.stale")+" "),
-				app.Button().Type("button").Class("secondary").OnClick(p.onRun).Text(tr(l, "imp.rerun")),
+				button().Class("secondary").OnClick(p.onRun).Text(tr(l, "imp.rerun")),
 			)
 		}),
 		p.figure("import-unit-base", "er.unitBase", calc.Yuan(e.Base)),
-		app.P().ID("import-decided").Class("outcome").Text(tr(l, "er.decided."+e.DecidedBy)),
+		el("p").ID("import-decided").Class("outcome").Text(tr(l, "er.decided."+e.DecidedBy)),
 		p.figure("import-sum", "er.sum", calc.Yuan(e.SumEmployeeBases)),
-		app.P().ID("import-outcomes").Text(outcomeCounts(l, s.Counts)),
+		el("p").ID("import-outcomes").Text(outcomeCounts(l, s.Counts)),
 		p.contributions(p.unitContribution(e)),
 		p.explanation("import-explain", e.Steps),
 		app.If(len(imp.rejected) > 0, func() app.UI { return p.rejectedRows() }),
-		app.Div().Class("tools").Body(
-			app.Button().ID("download-csv").Type("button").OnClick(p.onDownload).Text(tr(l, "imp.download")),
-			app.Button().ID("print-approval").Type("button").Class("secondary").OnClick(p.printForm("approval")).Text(tr(l, "imp.printApproval")),
-			app.Button().ID("print-publicity").Type("button").Class("secondary").OnClick(p.printForm("publicity")).Text(tr(l, "imp.printPublicity")),
+		el("div").Class("tools").Body(
+			button().ID("download-csv").OnClick(p.onDownload).Text(tr(l, "imp.download")),
+			button().ID("print-approval").Class("secondary").OnClick(p.printForm("approval")).Text(tr(l, "imp.printApproval")),
+			button().ID("print-publicity").Class("secondary").OnClick(p.printForm("publicity")).Text(tr(l, "imp.printPublicity")),
 		),
-		app.Div().Class("table-wrap").Body(textTable("import-roster", "roster",
+		el("div").Class("table-wrap").Body(textTable("import-roster", "roster",
 			[]string{tr(l, "imp.line"), tr(l, "er.id"), tr(l, "imp.idNumber"), tr(l, "er.wage"), tr(l, "res.base"), tr(l, "er.status")},
 			rosterRows(l, shown), 3, 4)),
 		app.If(len(imp.entries) > rosterPageSize, func() app.UI {
-			return app.Div().ID("roster-pager").Class("tools").Body(
-				app.Button().ID("roster-prev").Type("button").Class("secondary").Disabled(imp.page == 0).OnClick(p.onPage(-1)).Text(tr(l, "imp.prev")),
+			return el("div").ID("roster-pager").Class("tools").Body(
+				button().ID("roster-prev").Class("secondary").Attr("disabled", imp.page == 0).OnClick(p.onPage(-1)).Text(tr(l, "imp.prev")),
 				el("span").ID("roster-page").Text(fmt.Sprintf(tr(l, "imp.page"), from+1, to, len(imp.entries))),
-				app.Button().ID("roster-next").Type("button").Class("secondary").Disabled(to >= len(imp.entries)).OnClick(p.onPage(1)).Text(tr(l, "imp.next")),
+				button().ID("roster-next").Class("secondary").Attr("disabled", to >= len(imp.entries)).OnClick(p.onPage(1)).Text(tr(l, "imp.next")),
 			)
 		}),
 	)
@@ -488,7 +490,7 @@ func rosterRows(l Lang, entries []rosterRow) [][]string {
 func (p *employerPage) rejectedRows() app.UI {
 	l, imp := p.lang, p.imp
 	shown := imp.rejected[:min(len(imp.rejected), 200)]
-	return app.Div().ID("rejected").Class("rejected").Body(
+	return el("div").ID("rejected").Class("rejected").Body(
 		el("h2").Text(fmt.Sprintf(tr(l, "imp.rejected"), len(imp.rejected))),
 		app.Range(shown).Slice(func(i int) app.UI {
 			r := shown[i]
@@ -496,8 +498,8 @@ func (p *employerPage) rejectedRows() app.UI {
 			if cells == nil {
 				cells = r.cells
 			}
-			return app.Div().ID("rejected-"+strconv.Itoa(r.line)).Class("bad-row").Body(
-				app.P().Class("error").Text(fmt.Sprintf(tr(l, "imp.lineN"), r.line)),
+			return el("div").ID("rejected-"+strconv.Itoa(r.line)).Class("bad-row").Body(
+				el("p").Class("error").Text(fmt.Sprintf(tr(l, "imp.lineN"), r.line)),
 				el("ul").Body(app.Range(r.errs).Slice(func(j int) app.UI {
 					e := r.errs[j]
 					col := ""
@@ -506,20 +508,20 @@ func (p *employerPage) rejectedRows() app.UI {
 					}
 					return el("li").DataSet("code", e.Code).Text(col + pick(l, e.Message, e.MessageEN))
 				})),
-				app.Div().Class("cells").Body(app.Range(imp.header).Slice(func(c int) app.UI {
+				el("div").Class("cells").Body(app.Range(imp.header).Slice(func(c int) app.UI {
 					v := ""
 					if c < len(cells) {
 						v = cells[c]
 					}
 					id := fmt.Sprintf("fix-%d-%d", r.line, c)
-					return app.Div().Class("field").Body(
+					return el("div").Class("field").Body(
 						el("label").Attr("for", id).Text(imp.header[c]),
-						app.Input().ID(id).Type("text").Value(v).OnInput(p.onFix(r.line, c)),
+						el("input").ID(id).Attr("type", "text").Attr("value", v).OnInput(p.onFix(r.line, c)),
 					)
 				})),
 			)
 		}),
-		app.Button().ID("import-rerun").Type("button").OnClick(p.onRun).Text(tr(l, "imp.rerun")),
+		button().ID("import-rerun").OnClick(p.onRun).Text(tr(l, "imp.rerun")),
 	)
 }
 

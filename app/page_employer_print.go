@@ -70,26 +70,26 @@ func (p *employerPage) printViews() app.UI {
 			}
 			body[i] = []string{strconv.Itoa(i + 1), r.name, payroll.MaskIDNumber(r.idNumber), base}
 		}
-		return app.Div().ID("print-publicity").Class("print-view").Body(
+		return el("div").ID("print-publicity").Class("print-view").Body(
 			el("h1").Text("缴费基数公示表"),
-			app.P().Text("缴费月份："+date+" · 依据："+cite),
+			el("p").Text("缴费月份："+date+" · 依据："+cite),
 			textTable("", "print-table", []string{"序号", "姓名", "身份证号码", "个人缴费基数（元）"}, body, 3),
-			app.P().Text("单位缴费基数："+unitBase+" 元"),
-			app.P().Class("sign").Text("如对本人缴费基数有异议，请在公示期内向单位人事或财务部门提出。    单位（盖章）:            日期："),
+			el("p").Text("单位缴费基数："+unitBase+" 元"),
+			el("p").Class("sign").Text("如对本人缴费基数有异议，请在公示期内向单位人事或财务部门提出。    单位（盖章）:            日期："),
 		)
 	}
 	body := make([][]string, len(rows))
 	for i, r := range rows {
 		body[i] = []string{strconv.Itoa(i + 1), r.name, r.staffID, r.idNumber, r.status, r.wage, r.base, r.outcome}
 	}
-	return app.Div().ID("print-approval").Class("print-view").Body(
+	return el("div").ID("print-approval").Class("print-view").Body(
 		el("h1").Text("基本养老保险缴费基数核定表"),
 		termList("", "print-meta", []pair{
 			{"", "缴费月份", date}, {"", "依据", cite}, {"", "上年月平均工资总额", payrollText}, {"", "个人缴费基数之和", sum},
 			{"", "单位缴费基数", unitBase}, {"", "核定方式", tr(Zh, "er.decided."+decidedBy)}, {"", "人数", strconv.Itoa(len(rows))},
 		}),
 		textTable("", "print-table", []string{"序号", "姓名", "工号", "身份证号码", "人员类别", "上年月平均工资", "个人缴费基数", "核定情况"}, body, 5, 6),
-		app.P().Class("sign").Text("单位（盖章）:                经办人：                日期：                社保经办机构审核："),
+		el("p").Class("sign").Text("单位（盖章）:                经办人：                日期：                社保经办机构审核："),
 	)
 }
 
@@ -117,14 +117,14 @@ const draftKey = "sibase-employer-draft"
 // drafts renders the save, restore and delete buttons.
 func (p *employerPage) drafts() app.UI {
 	l := p.lang
-	return app.Div().ID("drafts").Class("drafts").Body(
-		app.P().Class("hint").Text(tr(l, "er.draft.hint")),
-		app.Div().Class("tools").Body(
-			app.Button().ID("draft-save").Type("button").Class("secondary").OnClick(p.saveDraft).Text(tr(l, "er.draft.save")),
-			app.Button().ID("draft-load").Type("button").Class("secondary").OnClick(p.loadDraft).Text(tr(l, "er.draft.load")),
-			app.Button().ID("draft-delete").Type("button").Class("secondary").OnClick(p.deleteDraft).Text(tr(l, "er.draft.delete")),
+	return el("div").ID("drafts").Class("drafts").Body(
+		el("p").Class("hint").Text(tr(l, "er.draft.hint")),
+		el("div").Class("tools").Body(
+			button().ID("draft-save").Class("secondary").OnClick(p.saveDraft).Text(tr(l, "er.draft.save")),
+			button().ID("draft-load").Class("secondary").OnClick(p.loadDraft).Text(tr(l, "er.draft.load")),
+			button().ID("draft-delete").Class("secondary").OnClick(p.deleteDraft).Text(tr(l, "er.draft.delete")),
 		),
-		app.If(p.draftMsg != "", func() app.UI { return app.P().ID("draft-msg").Role("status").Text(p.draftMsg) }),
+		app.If(p.draftMsg != "", func() app.UI { return el("p").ID("draft-msg").Role("status").Text(p.draftMsg) }),
 	)
 }
 

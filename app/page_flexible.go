@@ -27,9 +27,9 @@ func newFlexiblePage() *flexiblePage { return newFlexiblePageWith(nil) }
 // newFlexiblePageWith starts the page with fields (tests and restored
 // links); missing fields take their defaults.
 func newFlexiblePageWith(f form) *flexiblePage {
-	defaults := form{"date": defaultMonth(), "set": "national-2019", "rounding": "half_up", "places": "2"}
+	defaults := form{"date": defaultMonth(), "rounding": "half_up", "places": "2"}
 	return &flexiblePage{formPage: newFormPage(defaults, f, flexibleRequest, map[string]string{
-		"worker.ratio": "ratio", "worker.amount": "amount", "worker.kind": "set"})}
+		"worker.ratio": "ratio", "worker.amount": "amount", "worker.kind": "place"})}
 }
 
 // flexibleRequest builds the request from the page's fields.
@@ -91,7 +91,7 @@ func (p *flexiblePage) Render() app.UI {
 	l := p.lang
 	return page(l, "/flexible",
 		el("h1").Text(tr(l, "flex.title")),
-		app.P().Class("intro").Text(tr(l, "flex.intro")),
+		el("p").Class("intro").Text(tr(l, "flex.intro")),
 		el("form").ID("form").Class("calc").Body(
 			p.rulePicker(true),
 			group("choice", tr(l, "flex.ratio"),
@@ -109,7 +109,7 @@ func (p *flexiblePage) choiceHint() app.UI {
 	if p.resp == nil || p.resp.Worker == nil || p.resp.Worker.Choice == "" {
 		return app.Text("")
 	}
-	return app.P().ID("choice-hint").Class("hint").Text(tr(p.lang, "flex.choice."+p.resp.Worker.Choice))
+	return el("p").ID("choice-hint").Class("hint").Text(tr(p.lang, "flex.choice."+p.resp.Worker.Choice))
 }
 
 // ratioLabel names the ratio field: under a hardship rule it is the
@@ -141,31 +141,31 @@ func (p *flexiblePage) choice() app.UI {
 				selected = value
 			}
 		}
-		return app.Div().Class("field").Body(
+		return el("div").Class("field").Body(
 			el("label").Attr("for", "tier").Text(tr(l, "flex.tier")),
-			app.Select().ID("tier").Name("tier").OnChange(p.onTier).Body(
+			el("select").ID("tier").Attr("name", "tier").OnChange(p.onTier).Body(
 				app.Range(choices).Slice(func(i int) app.UI {
-					return app.Option().Value(choices[i].value).Selected(choices[i].value == selected).Text(choices[i].label)
+					return el("option").Attr("value", choices[i].value).Attr("selected", choices[i].value == selected).Text(choices[i].label)
 				}),
 			),
 		)
 	}
 	ratioErr, amountErr := p.errorFor("ratio"), p.errorFor("amount")
-	return app.Div().Body(
+	return el("div").Body(
 		p.slider(),
-		app.Div().Class("field").Body(
+		el("div").Class("field").Body(
 			el("label").Attr("for", "ratio").Text(p.ratioLabel()),
-			p.textInput("ratio").Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
-				Placeholder("0.7 / 70%").OnInput(p.onRatio).
+			p.textInput("ratio").Attr("type", "text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
+				Attr("placeholder", "0.7 / 70%").OnInput(p.onRatio).
 				Aria("invalid", ratioErr != "").Aria("describedby", "ratio-error"),
-			app.If(ratioErr != "", func() app.UI { return app.P().ID("ratio-error").Class("error").Role("alert").Text(ratioErr) }),
+			app.If(ratioErr != "", func() app.UI { return el("p").ID("ratio-error").Class("error").Role("alert").Text(ratioErr) }),
 		),
-		app.Div().Class("field").Body(
+		el("div").Class("field").Body(
 			el("label").Attr("for", "amount").Text(tr(l, "flex.amount")),
-			p.textInput("amount").Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
+			p.textInput("amount").Attr("type", "text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
 				OnInput(p.onAmount).
 				Aria("invalid", amountErr != "").Aria("describedby", "amount-error"),
-			app.If(amountErr != "", func() app.UI { return app.P().ID("amount-error").Class("error").Role("alert").Text(amountErr) }),
+			app.If(amountErr != "", func() app.UI { return el("p").ID("amount-error").Class("error").Role("alert").Text(amountErr) }),
 		),
 	)
 }
@@ -183,9 +183,9 @@ func (p *flexiblePage) slider() app.UI {
 		return app.Text("")
 	}
 	pct := func(d decimal.Decimal) string { return d.Div(avg).Shift(2).Round(0).String() }
-	return app.Div().Class("field").Body(
+	return el("div").Class("field").Body(
 		el("label").Attr("for", "slider").Text(tr(p.lang, "flex.slider")),
-		app.Input().ID("slider").Type("range").Min(pct(lo)).Max(pct(hi)).Step(1).Value(pct(base)).
+		el("input").ID("slider").Attr("type", "range").Attr("min", pct(lo)).Attr("max", pct(hi)).Attr("step", 1).Attr("value", pct(base)).
 			OnInput(p.onSlider).Aria("valuetext", pct(base)+"%"),
 	)
 }
@@ -202,10 +202,10 @@ func (p *flexiblePage) result() app.UI {
 		chosen = &c
 	}
 	month, _ := calc.ParseMonth("date", p.resp.Date)
-	return app.Div().Body(
+	return el("div").Body(
 		p.figure("result-base", "res.base", w.Base),
-		app.P().ID("result-outcome").Class("outcome").Text(tr(l, "outcome."+w.Outcome)),
-		app.P().ID("result-range").Class("range").Text(labelled(l, "flex.range")+w.Min+" – "+w.Max+" "+tr(l, "res.yuan")),
+		el("p").ID("result-outcome").Class("outcome").Text(tr(l, "outcome."+w.Outcome)),
+		el("p").ID("result-range").Class("range").Text(labelled(l, "flex.range")+w.Min+" – "+w.Max+" "+tr(l, "res.yuan")),
 		p.contributions(w.Contributions),
 		p.warnings(p.resp.Warnings),
 		scheduleChart(l, p.resp.FlexibleSchedule, month, chosen),

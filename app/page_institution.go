@@ -18,9 +18,9 @@ type institutionPage struct {
 func newInstitutionPage() *institutionPage { return newInstitutionPageWith(nil) }
 
 func newInstitutionPageWith(f form) *institutionPage {
-	defaults := form{"date": "2010-12", "set": "liaoning-2006", "rounding": "half_up", "places": "2"}
+	defaults := form{"date": "2010-12", "place": "210000", "staffKind": "institution", "rounding": "half_up", "places": "2"}
 	return &institutionPage{formPage: newFormPage(defaults, f, institutionRequest, map[string]string{
-		"worker.basic_wage": "basic", "worker.total_wage": "total", "worker.kind": "set", "rule.institution_wage": "instWage"})}
+		"worker.basic_wage": "basic", "worker.total_wage": "total", "worker.kind": "place", "rule.institution_wage": "instWage"})}
 }
 
 // institutionRequest sends the wage the rule takes: the basic wage, or
@@ -63,7 +63,7 @@ func (p *institutionPage) Render() app.UI {
 	l := p.lang
 	return page(l, "/institution",
 		el("h1").Text(tr(l, "inst.title")),
-		app.P().Class("intro").Text(tr(l, "inst.intro")),
+		el("p").Class("intro").Text(tr(l, "inst.intro")),
 		el("form").ID("form").Class("calc").Body(
 			p.rulePicker(false),
 			group("wages", tr(l, "inst.basic"),
@@ -79,9 +79,9 @@ func (p *institutionPage) Render() app.UI {
 		),
 		p.resultBox(func() app.UI {
 			w := p.resp.Worker
-			return app.Div().Body(
+			return el("div").Body(
 				p.figure("result-base", "res.base", w.Base),
-				app.P().ID("result-outcome").Class("outcome").Text(tr(l, "outcome."+w.Outcome)),
+				el("p").ID("result-outcome").Class("outcome").Text(tr(l, "outcome."+w.Outcome)),
 				p.contributions(w.Contributions),
 				p.warnings(p.resp.Warnings),
 				p.explanation("result-explain", w.Steps),

@@ -30,11 +30,11 @@ func (p *policyPage) Render() app.UI {
 	l := p.lang
 	sets, err := rules.Bundled()
 	if err != nil {
-		return page(l, "/policy", app.P().Class("error").Text(err.Error()))
+		return page(l, "/policy", el("p").Class("error").Text(err.Error()))
 	}
 	return page(l, "/policy",
 		el("h1").Text(tr(l, "pol.title")),
-		app.P().Class("intro").Text(tr(l, "pol.intro")),
+		el("p").Class("intro").Text(tr(l, "pol.intro")),
 		app.Range(sets).Slice(func(i int) app.UI { return p.ruleSet(sets[i]) }),
 	)
 }
@@ -69,7 +69,7 @@ func (p *policyPage) ruleSet(rs *calc.RuleSet) app.UI {
 		app.If(len(ns) > 0, func() app.UI {
 			return el("ul").Class("notes").Body(app.Range(ns).Slice(func(i int) app.UI { return el("li").Text(ns[i]) }))
 		}),
-		app.Div().Class("table-wrap").Body(
+		el("div").Class("table-wrap").Body(
 			el("table").Class("periods").Body(
 				el("tr").Body(
 					el("th").Attr("scope", "col").Text(tr(l, "pol.period")), el("th").Attr("scope", "col").Text(tr(l, "pol.average")),

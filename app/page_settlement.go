@@ -19,7 +19,7 @@ type settlementPage struct {
 func newSettlementPage() *settlementPage { return newSettlementPageWith(nil) }
 
 func newSettlementPageWith(f form) *settlementPage {
-	defaults := form{"date": "2011-06", "set": "daqing-2011", "kind": "enterprise", "rounding": "half_up", "places": "2"}
+	defaults := form{"date": "2011-06", "place": "230000", "city": "230600", "kind": "enterprise", "rounding": "half_up", "places": "2"}
 	return &settlementPage{formPage: newFormPage(defaults, f, settlementRequest, map[string]string{
 		"worker.monthly_wage": "wage", "carry_over.worker_base": "provWorker", "carry_over.unit_base": "provUnit",
 		"carry_over.months": "months", "employer.monthly_avg_total_wages": "payroll", "rule.rates.unit": "rateUnit",
@@ -85,7 +85,7 @@ func (p *settlementPage) Render() app.UI {
 	}
 	return page(l, "/settlement",
 		el("h1").Text(tr(l, "st.title")),
-		app.P().Class("intro").Text(tr(l, "st.intro")),
+		el("p").Class("intro").Text(tr(l, "st.intro")),
 		el("form").ID("form").Class("calc").Body(
 			p.rulePicker(false),
 			group("worker", tr(l, "st.worker"),
@@ -103,8 +103,8 @@ func (p *settlementPage) Render() app.UI {
 			group("questions", tr(l, "st.questions"),
 				p.field(fieldOpts{name: "baseMonth", label: "st.baseMonth", kind: "month"}),
 				p.field(fieldOpts{name: "asked", label: "st.asked", kind: "month"}),
-				app.Div().Class("field check").Body(
-					app.Input().ID("written").Type("checkbox").Checked(p.form["written"] == "yes").OnChange(p.onWritten),
+				el("div").Class("field check").Body(
+					el("input").ID("written").Attr("type", "checkbox").Attr("checked", p.form["written"] == "yes").OnChange(p.onWritten),
 					el("label").Attr("for", "written").Text(tr(l, "st.written")),
 				),
 				p.selectField("event", "st.event", events),
@@ -135,9 +135,9 @@ func (p *settlementPage) result() app.UI {
 				continue
 			}
 			part := s.part
-			parts = append(parts, app.Div().ID("settle-"+s.id).Class("settle").Body(
+			parts = append(parts, el("div").ID("settle-"+s.id).Class("settle").Body(
 				el("h2").Text(tr(l, s.key)),
-				app.P().ID("settle-"+s.id+"-direction").Class("outcome "+part.Direction).Text(tr(l, "st."+part.Direction)),
+				el("p").ID("settle-"+s.id+"-direction").Class("outcome "+part.Direction).Text(tr(l, "st."+part.Direction)),
 				termList("", "", []pair{
 					{"", tr(l, "st.baseDiff"), part.BaseDifference + " " + tr(l, "res.perMonth")},
 					{"", tr(l, "st.perMonth"), withUnit(part.PerMonth, tr(l, "res.yuan"))},
@@ -162,15 +162,15 @@ func (p *settlementPage) result() app.UI {
 		if a.Yes {
 			verdict = tr(l, yes)
 		}
-		parts = append(parts, app.Div().ID("answer-"+[]string{"0", "1"}[min(i, 1)]).Class("answer").Body(
+		parts = append(parts, el("div").ID("answer-"+[]string{"0", "1"}[min(i, 1)]).Class("answer").Body(
 			el("strong").Text(verdict),
 			el("span").Text(" "+pick(l, a.Text, a.TextEN)),
 			el("span").Class("ref").Text(a.Ref),
 		))
 	}
 	if len(parts) == 0 {
-		parts = append(parts, app.P().ID("result-none").Text(tr(l, "res.none")))
+		parts = append(parts, el("p").ID("result-none").Text(tr(l, "res.none")))
 	}
 	parts = append(parts, p.warnings(r.Warnings), p.ruleSetLine(r.RuleSet))
-	return app.Div().Body(parts...)
+	return el("div").Body(parts...)
 }

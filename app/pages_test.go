@@ -56,7 +56,7 @@ func TestPagesRenderRealResults(t *testing.T) {
 		{
 			name: "flexible worker, 辽宁 2007: the average, lowered only on hardship",
 			page: func() app.Composer {
-				return newFlexiblePageWith(form{"set": "liaoning-2006", "date": "2007-03", "avg": "1949.33"})
+				return newFlexiblePageWith(form{"place": "210000", "date": "2007-03", "avg": "1949.33"})
 			},
 			texts: map[string]string{"result-base": "1949.33", "result-outcome": "按规定的基数（平均工资）", "result-range": "允许范围：1364.54 – 1949.33 元",
 				"choice-hint": "规定以平均工资为缴费基数；按平均工资缴费确有困难的，可向所在市申请下调，最低不低于下面的下限。是否下调由所在市决定。"},
@@ -66,7 +66,7 @@ func TestPagesRenderRealResults(t *testing.T) {
 		{
 			name: "flexible worker, 2007, ratio under the minimum",
 			page: func() app.Composer {
-				return newFlexiblePageWith(form{"set": "liaoning-2006", "date": "2007-03", "avg": "1949.33", "ratio": "0.6"})
+				return newFlexiblePageWith(form{"place": "210000", "date": "2007-03", "avg": "1949.33", "ratio": "0.6"})
 			},
 			texts:    map[string]string{"result-stale": "输入有误，结果未更新。"},
 			contains: []string{`id="ratio-error"`, "1364.54 至 1949.33 元", `value="0.6"`},
@@ -74,13 +74,13 @@ func TestPagesRenderRealResults(t *testing.T) {
 		},
 		{
 			name:     "flexible worker, 沈阳 2009, tiers and the frozen minimum",
-			page:     func() app.Composer { return newFlexiblePageWith(form{"set": "shenyang-2009", "date": "2009-09"}) },
+			page:     func() app.Composer { return newFlexiblePageWith(form{"place": "210000", "city": "210100", "date": "2009-09"}) },
 			texts:    map[string]string{"result-base": "1368.55", "result-outcome": "尚未选择：按最低展示，供参考"},
 			contains: []string{`id="tier"`, "70% · 1956.73", "规则集的数字来自转载或报道", "与 辽社险函〔2006〕89号 二(二) 的规定不同", "尚未选择"},
 		},
 		{
 			name:     "flexible worker, empty average is a prompt, not an error",
-			page:     func() app.Composer { return newFlexiblePageWith(form{"set": "national-2019", "date": "2024-03"}) },
+			page:     func() app.Composer { return newFlexiblePageWith(form{"place": "custom", "date": "2024-03"}) },
 			texts:    map[string]string{"result-stale": "填写后即时显示结果。"},
 			contains: []string{`class="needed"`},
 			absent:   []string{"result-base"},
@@ -88,7 +88,7 @@ func TestPagesRenderRealResults(t *testing.T) {
 		{
 			name: "employee, 大庆 2011, raised to the floor",
 			page: func() app.Composer {
-				return newEmployeePageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "wage": "1000"})
+				return newEmployeePageWith(form{"place": "230000", "city": "230600", "date": "2011-06", "avg": "2278", "wage": "1000"})
 			},
 			texts:    map[string]string{"result-base": "1366.80", "result-outcome": "低于下限，按下限"},
 			contains: []string{"庆社险函〔2011〕3号 二(二)", "1000.00 低于下限，按下限 1366.80 元缴费"},
@@ -96,14 +96,14 @@ func TestPagesRenderRealResults(t *testing.T) {
 		{
 			name: "employee, full-width digits and 元 give the same result",
 			page: func() app.Composer {
-				return newEmployeePageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "wage": "１０００元"})
+				return newEmployeePageWith(form{"place": "230000", "city": "230600", "date": "2011-06", "avg": "2278", "wage": "１０００元"})
 			},
 			texts: map[string]string{"result-base": "1366.80"},
 		},
 		{
 			name: "employee, months worked not a number",
 			page: func() app.Composer {
-				return newEmployeePageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "annual": "30000", "months": "十二"})
+				return newEmployeePageWith(form{"place": "230000", "city": "230600", "date": "2011-06", "avg": "2278", "annual": "30000", "months": "十二"})
 			},
 			contains: []string{`id="months-error"`, "工作月数应为 1 到 12 的整数"},
 			absent:   []string{"result-base"},
@@ -111,7 +111,7 @@ func TestPagesRenderRealResults(t *testing.T) {
 		{
 			name: "employer, 大庆： the sum of bases beats the payroll",
 			page: func() app.Composer {
-				return newEmployerPageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "payroll": "9000", "rows": "3",
+				return newEmployerPageWith(form{"place": "230000", "city": "230600", "date": "2011-06", "avg": "2278", "payroll": "9000", "rows": "3",
 					"e.0.id": "A", "e.0.wage": "3000", "e.1.id": "B", "e.1.wage": "9000", "e.2.id": "C", "e.2.wage": "4000", "e.2.status": "rehired_retiree"})
 			},
 			texts:    map[string]string{"result-unit-base": "13834.00", "result-sum": "9834.00", "result-exempt": "4000.00", "result-decided": "由个人缴费基数之和决定"},
@@ -121,7 +121,7 @@ func TestPagesRenderRealResults(t *testing.T) {
 		{
 			name: "employer, a bad wage is named in its row",
 			page: func() app.Composer {
-				return newEmployerPageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "payroll": "9000", "rows": "2",
+				return newEmployerPageWith(form{"place": "230000", "city": "230600", "date": "2011-06", "avg": "2278", "payroll": "9000", "rows": "2",
 					"e.0.wage": "3000", "e.1.wage": "三千"})
 			},
 			contains: []string{`id="e.1.wage-error"`, "无法识别的金额"},
@@ -130,7 +130,7 @@ func TestPagesRenderRealResults(t *testing.T) {
 		{
 			name: "institution staff, 辽宁： the basic wage is the base",
 			page: func() app.Composer {
-				return newInstitutionPageWith(form{"set": "liaoning-2006", "date": "2008-04", "avg": "2280.92", "basic": "800"})
+				return newInstitutionPageWith(form{"place": "210000", "date": "2008-04", "avg": "2280.92", "basic": "800"})
 			},
 			texts:    map[string]string{"result-base": "800.00"},
 			contains: []string{"辽社险函〔2006〕89号 二(三)"},
@@ -138,7 +138,7 @@ func TestPagesRenderRealResults(t *testing.T) {
 		{
 			name: "settlement, 大庆： collected after a carried-over base",
 			page: func() app.Composer {
-				return newSettlementPageWith(form{"set": "daqing-2011", "date": "2011-06", "avg": "2278", "wage": "2500", "provWorker": "2000",
+				return newSettlementPageWith(form{"place": "230000", "city": "230600", "date": "2011-06", "avg": "2278", "wage": "2500", "provWorker": "2000",
 					"baseMonth": "2011-01", "asked": "2012-02", "written": "yes", "event": "merger"})
 			},
 			texts:    map[string]string{"settle-worker-direction": "补收", "settle-worker-total": "200.00 元"},

@@ -10,16 +10,29 @@ import (
 	"sibase/calc/rules"
 )
 
-// customSet is the picker's value for "my place isn't listed".
-const customSet = "custom"
+// customPlace is the picker's value for "my place isn't listed": the
+// person types the published figures.
+const customPlace = "custom"
+
+// region is the place the form's rules are for: the city where one is
+// chosen, else the province ("" for none or custom figures).
+func region(f form) string {
+	if f["place"] == customPlace {
+		return ""
+	}
+	if c := f["city"]; c != "" && len(c) == 6 && len(f["place"]) == 6 && c[:2] == f["place"][:2] {
+		return c
+	}
+	return f["place"]
+}
 
 // ruleRequest starts an estimate request from the picker's fields: the
-// month, then a bundled rule set with the average typed in where the set
-// does not carry it, or the person's own published figures.
+// month and the place, with the average typed in where the bundled rules
+// do not carry it, or the person's own published figures.
 func ruleRequest(f form, flexible bool) *estimate.Request {
-	req := &estimate.Request{Date: f["date"]}
+	req := &estimate.Request{Date: f["date"], Region: region(f)}
 	var rule estimate.Rule
-	if f["set"] == customSet {
+	if f["place"] == customPlace {
 		rule = estimate.Rule{Average: f["avg"], Floor: f["floor"], Cap: f["cap"],
 			FloorRatio: f["floorRatio"], CapRatio: f["capRatio"], Rounding: f["rounding"]}
 		if pl, err := strconv.Atoi(f["places"]); err == nil {
@@ -28,73 +41,118 @@ func ruleRequest(f form, flexible bool) *estimate.Request {
 		if flexible {
 			rule.FlexibleMinRatio, rule.FlexibleMaxRatio = f["fmin"], f["fmax"]
 		}
-	} else {
-		req.RuleSet = f["set"]
-		if _, needed := averageNeeded(f); needed {
-			rule.Average = f["avg"]
-		}
+	} else if _, needed := averageNeeded(f); needed {
+		rule.Average = f["avg"]
 	}
-	if rule != (estimate.Rule{}) {
+	if rule != (estimate.Rule{}) || f["place"] == customPlace {
 		req.Rule = &rule
 	}
 	return req
 }
 
-// chosenRules resolves the form's bundled rule set at its month, or
-// reports false (a custom rule, no set, a month the set does not cover):
-// what the pages show beside the fields depends on it.
+// chosenRules resolves the bundled rules for the form's place and month,
+// or reports false (custom figures, no place, a month not covered): what
+// the pages show beside the fields depends on it.
 func chosenRules(f form) (*calc.Rules, bool) {
-	rs, ok := rules.ByID(f["set"])
-	if !ok {
+	reg := region(f)
+	if reg == "" {
 		return nil, false
 	}
 	m, err := calc.ParseMonth("date", f["date"])
 	if err != nil {
 		return nil, false
 	}
-	r, cerr := rs.At(m)
+	match, cerr := rules.Find(reg, m)
+	if cerr != nil {
+		return nil, false
+	}
+	kind := calc.EmployerKind(f["kind"])
+	if f["kind"] == "" {
+		kind = calc.EmployerKind(f["staffKind"])
+	}
+	r, cerr := match.Set.AtPlace(m, calc.Place{City: match.Place.City, Kind: kind})
 	return r, cerr == nil
 }
 
-// averageNeeded reports whether the chosen bundled set lacks the average
-// for the chosen month, and which average it is.
+// averageNeeded reports whether the chosen bundled rules lack the average
+// they need for the chosen month, and which average it is.
 func averageNeeded(f form) (calc.Average, bool) {
 	r, ok := chosenRules(f)
 	if !ok {
 		return calc.Average{}, false
 	}
-	return r.Average, r.Average.Amount == nil
-}
-
-// setChoices lists the bundled rule sets by place, document and months,
-// then "my place isn't listed".
-func setChoices(l Lang) []choice {
-	sets, _ := rules.Bundled()
-	out := make([]choice, 0, len(sets)+1)
-	for _, rs := range sets {
-		months := rs.Start().String() + " –"
-		if !rs.Until.IsZero() {
-			months += " " + rs.Until.String()
-		}
-		name := pick(l, rs.RegionName, rs.RegionNameEN)
-		out = append(out, choice{rs.ID, name + " " + months})
+	if _, err := r.Limits(); err != nil && err.Code == calc.CodeAverageRequired {
+		return r.Average, true
 	}
-	return append(out, choice{customSet, tr(l, "rules.custom")})
+	return r.Average, false
 }
 
-// setHint names the chosen set's document and status under the select.
-func setHint(l Lang, id string) app.UI {
-	rs, ok := rules.ByID(id)
+// placeChoices lists the provinces, then "my place isn't listed".
+func placeChoices(l Lang) []choice {
+	ps := rules.Provinces()
+	out := make([]choice, 0, len(ps)+2)
+	out = append(out, choice{"", tr(l, "rules.place.none")})
+	for _, p := range ps {
+		out = append(out, choice{p.Code, pick(l, p.Name, p.NameEN)})
+	}
+	return append(out, choice{customPlace, tr(l, "rules.custom")})
+}
+
+// citiesMatter reports whether a province's figures differ by city: its
+// rules have zones, or some city has rules of its own.
+func citiesMatter(province string) bool {
+	if len(province) != 6 || province == customPlace {
+		return false
+	}
+	p, ok := rules.PlaceByCode(province)
 	if !ok {
+		return false
+	}
+	sets, _ := rules.InRegion(province)
+	for _, rs := range sets {
+		for _, v := range rs.Variants {
+			if len(v.Cities) > 0 {
+				return true
+			}
+		}
+	}
+	for _, c := range p.Cities {
+		if own, _ := rules.InRegion(c.Code); len(own) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// cityChoices lists a province's cities, after "another city".
+func cityChoices(l Lang, province string) []choice {
+	p, _ := rules.PlaceByCode(province)
+	out := []choice{{"", tr(l, "rules.city.other")}}
+	for _, c := range p.Cities {
+		out = append(out, choice{c.Code, pick(l, c.Name, c.NameEN)})
+	}
+	return out
+}
+
+// placeHint names the rules in force for the chosen place and month: the
+// document, the period and the status of its figures.
+func placeHint(l Lang, f form) app.UI {
+	r, ok := chosenRules(f)
+	if !ok || r.Set == nil {
 		return app.Text("")
 	}
-	return app.P().ID("set-hint").Class("hint").Text(rs.Document + " · " + pick(l, rs.Title, rs.TitleEN) + " · " + tr(l, "status."+string(rs.Status)))
+	rs := r.Set
+	text := rs.Document + " · " + pick(l, rs.Title, rs.TitleEN) + " · " + tr(l, "status."+string(r.Status()))
+	if r.Provisional {
+		text += " · " + tr(l, "rules.provisional")
+	}
+	return el("p").ID("set-hint").Class("hint").Text(text)
 }
 
-// rulePicker renders the month, the rule set and the figures the rules
-// need from the person. flexible adds the custom flexible range.
+// rulePicker renders the month, the place and the figures the rules need
+// from the person. flexible adds the custom flexible range.
 func (p *formPage) rulePicker(flexible bool) app.UI {
-	custom := p.form["set"] == customSet
+	custom := p.form["place"] == customPlace
 	avg, needAvg := averageNeeded(p.form)
 	avgLabel := ""
 	if needAvg {
@@ -103,13 +161,16 @@ func (p *formPage) rulePicker(flexible bool) app.UI {
 	}
 	return group("rules", tr(p.lang, "rules.legend"),
 		p.field(fieldOpts{name: "date", label: "rules.date", kind: "month"}),
-		p.selectField("set", "rules.set", setChoices(p.lang)),
-		app.If(!custom, func() app.UI { return setHint(p.lang, p.form["set"]) }),
+		p.selectField("place", "rules.place", placeChoices(p.lang)),
+		app.If(citiesMatter(p.form["place"]), func() app.UI {
+			return p.selectField("city", "rules.city", cityChoices(p.lang, p.form["place"]))
+		}),
+		app.If(!custom, func() app.UI { return placeHint(p.lang, p.form) }),
 		app.If(needAvg, func() app.UI {
 			return p.field(fieldOpts{name: "avg", label: avgLabel, labelRaw: true, hint: tr(p.lang, "rules.needAvg")})
 		}),
 		app.If(custom, func() app.UI {
-			return app.Div().ID("custom-rules").Class("custom").Body(
+			return el("div").ID("custom-rules").Class("custom").Body(
 				p.field(fieldOpts{name: "avg", label: "rules.average"}),
 				p.field(fieldOpts{name: "floorRatio", label: "rules.floorRatio", kind: "ratio"}),
 				p.field(fieldOpts{name: "capRatio", label: "rules.capRatio", kind: "ratio"}),
@@ -120,7 +181,7 @@ func (p *formPage) rulePicker(flexible bool) app.UI {
 				p.selectField("places", "rules.places", []choice{
 					{"2", tr(p.lang, "places.2")}, {"1", tr(p.lang, "places.1")}, {"0", tr(p.lang, "places.0")}}),
 				app.If(flexible, func() app.UI {
-					return app.Div().Body(
+					return el("div").Body(
 						p.field(fieldOpts{name: "fmin", label: "rules.fmin", kind: "ratio"}),
 						p.field(fieldOpts{name: "fmax", label: "rules.fmax", kind: "ratio"}),
 					)
@@ -128,4 +189,24 @@ func (p *formPage) rulePicker(flexible bool) app.UI {
 			)
 		}),
 	)
+}
+
+// legacySet turns a share link of the earlier form, which named a rule
+// set ("set": "shenyang-2009"), into the place that set is for.
+func legacySet(f form) {
+	id := f["set"]
+	if id == "" || f["place"] != "" {
+		return
+	}
+	delete(f, "set")
+	if id == "custom" || id == "national-2019" {
+		f["place"] = customPlace
+		return
+	}
+	if rs, ok := rules.ByID(id); ok {
+		f["place"] = rs.Region[:2] + "0000"
+		if rs.Region[2:] != "0000" {
+			f["city"] = rs.Region
+		}
+	}
 }

@@ -28,13 +28,13 @@ func (p *formPage) field(o fieldOpts) app.UI {
 	input := p.textInput(o.name).OnInput(p.onInput(o.name)).Attr("autocomplete", "off")
 	switch o.kind {
 	case "month":
-		input = input.Type("month").Attr("inputmode", "numeric").Placeholder("2011-06")
+		input = input.Attr("type", "month").Attr("inputmode", "numeric").Attr("placeholder", "2011-06")
 	case "int":
-		input = input.Type("text").Attr("inputmode", "numeric")
+		input = input.Attr("type", "text").Attr("inputmode", "numeric")
 	case "text":
-		input = input.Type("text")
+		input = input.Attr("type", "text")
 	default:
-		input = input.Type("text").Attr("inputmode", "decimal")
+		input = input.Attr("type", "text").Attr("inputmode", "decimal")
 	}
 	describedBy := ""
 	if o.hint != "" {
@@ -49,9 +49,9 @@ func (p *formPage) field(o fieldOpts) app.UI {
 	if describedBy != "" {
 		input = input.Aria("describedby", describedBy)
 	}
-	return app.Div().Class("field").Body(
+	return el("div").Class("field").Body(
 		el("label").Attr("for", o.name).Text(label),
-		app.If(o.hint != "", func() app.UI { return app.P().ID(o.name + "-hint").Class("hint").Text(o.hint) }),
+		app.If(o.hint != "", func() app.UI { return el("p").ID(o.name + "-hint").Class("hint").Text(o.hint) }),
 		input,
 		app.If(errText != "", func() app.UI { return p.errorLine(o.name, errText) }),
 	)
@@ -64,10 +64,10 @@ func (p *formPage) field(o fieldOpts) app.UI {
 // re-rendering. Otherwise a re-render that runs between a keystroke and
 // Go's handling of its input event would put back the value from before
 // the keystroke, and fast typing (or a card reader) would lose characters.
-func (p *formPage) textInput(name string) app.HTMLInput {
-	in := app.Input().ID(name).Name(name)
+func (p *formPage) textInput(name string) app.HTMLElem {
+	in := el("input").ID(name).Attr("name", name)
 	if !app.IsClient {
-		in = in.Value(p.form[name])
+		in = in.Attr("value", p.form[name])
 	}
 	return in
 }
@@ -79,7 +79,7 @@ func (p *formPage) errorLine(name, text string) app.UI {
 	if p.missing() {
 		class = "needed"
 	}
-	return app.P().ID(name + "-error").Class(class).Role("alert").Text(text)
+	return el("p").ID(name + "-error").Class(class).Role("alert").Text(text)
 }
 
 // choice is one option of a select.
@@ -88,12 +88,12 @@ type choice struct{ value, label string }
 // selectField renders a labelled select bound to the page's form.
 func (p *formPage) selectField(name, labelKey string, choices []choice) app.UI {
 	errText := p.errorFor(name)
-	return app.Div().Class("field").Body(
+	return el("div").Class("field").Body(
 		el("label").Attr("for", name).Text(tr(p.lang, labelKey)),
-		app.Select().ID(name).Name(name).OnChange(p.onInput(name)).Body(
+		el("select").ID(name).Attr("name", name).OnChange(p.onInput(name)).Body(
 			app.Range(choices).Slice(func(i int) app.UI {
 				c := choices[i]
-				return app.Option().Value(c.value).Selected(p.form[name] == c.value).Text(c.label)
+				return el("option").Attr("value", c.value).Attr("selected", p.form[name] == c.value).Text(c.label)
 			}),
 		),
 		app.If(errText != "", func() app.UI { return p.errorLine(name, errText) }),
@@ -102,7 +102,7 @@ func (p *formPage) selectField(name, labelKey string, choices []choice) app.UI {
 
 // figure renders one result figure: a label and an amount in yuan.
 func (p *formPage) figure(id, labelKey, amount string) app.UI {
-	return app.Div().Class("figure").Body(
+	return el("div").Class("figure").Body(
 		el("span").Class("figure-label").Text(tr(p.lang, labelKey)),
 		el("span").ID(id).Class("figure-value").Text(amount),
 		el("span").Class("figure-unit").Text(tr(p.lang, "res.yuan")),
@@ -137,7 +137,7 @@ func (p *formPage) warnings(ws []calc.Warning) app.UI {
 	if len(ws) == 0 {
 		return app.Text("")
 	}
-	return app.Div().ID("warnings").Class("warnings").Role("note").Body(
+	return el("div").ID("warnings").Class("warnings").Role("note").Body(
 		el("strong").Text(tr(p.lang, "res.warnings")),
 		el("ul").Body(app.Range(ws).Slice(func(i int) app.UI {
 			return el("li").DataSet("code", ws[i].Code).Text(pick(p.lang, ws[i].Message, ws[i].MessageEN))
@@ -149,13 +149,13 @@ func (p *formPage) warnings(ws []calc.Warning) app.UI {
 // date, so a printed result carries its citation.
 func (p *formPage) ruleSetLine(rs *estimate.RuleSetInfo) app.UI {
 	if rs == nil {
-		return app.P().ID("result-rules").Class("rules-line").Text(tr(p.lang, "res.citation") + ": 用户输入")
+		return el("p").ID("result-rules").Class("rules-line").Text(tr(p.lang, "res.citation") + ": 用户输入")
 	}
 	period := rs.PeriodFrom
 	if rs.PeriodTo != "" {
 		period += " – " + rs.PeriodTo
 	}
-	return app.P().ID("result-rules").Class("rules-line").Text(
+	return el("p").ID("result-rules").Class("rules-line").Text(
 		labelled(p.lang, "res.citation") + pick(p.lang, rs.Title, rs.TitleEN) + " · " + rs.Citation + " · " + period +
 			" · " + tr(p.lang, "status."+rs.Status) + " · " + tr(p.lang, "res.reviewed") + " " + rs.ReviewedThrough)
 }
@@ -170,14 +170,14 @@ func (p *formPage) resultBox(body func() app.UI) app.UI {
 			notice = tr(p.lang, "res.none")
 		}
 		return el("section").ID("result").Class("result stale").Aria("live", "polite").Body(
-			app.P().ID("result-stale").Text(notice),
-			app.If(msg != "", func() app.UI { return app.P().ID("result-error").Class("error").Role("alert").Text(msg) }),
+			el("p").ID("result-stale").Text(notice),
+			app.If(msg != "", func() app.UI { return el("p").ID("result-error").Class("error").Role("alert").Text(msg) }),
 		)
 	}
 	return el("section").ID("result").Class("result").Aria("live", "polite").Body(
 		body(),
-		app.Div().Class("tools").Body(
-			app.Button().ID("print").Type("button").Class("secondary").OnClick(printPage).Text(tr(p.lang, "res.print")),
+		el("div").Class("tools").Body(
+			button().ID("print").Class("secondary").OnClick(printPage).Text(tr(p.lang, "res.print")),
 			app.If(!p.kiosk && p.shareURL != "", func() app.UI {
 				return el("a").ID("share").Class("share").Attr("href", p.shareURL).Text(tr(p.lang, "res.share"))
 			}),

@@ -164,7 +164,7 @@ func (t *EmployerTally) Add(e EmployeeInput, field string) (EmployeeResult, *Err
 		return EmployeeResult{}, err
 	}
 	if t.lim == nil && t.sch.Individual.Method == MethodWithinLimits && !t.institution && e.Status != StatusRehiredRetiree && e.Status != StatusInsuredElsewhere {
-		l, err := t.r.Limits()
+		l, err := t.r.LimitsFor(t.ins)
 		if err != nil {
 			return EmployeeResult{}, err
 		}

@@ -65,6 +65,11 @@ const (
 	WarnUserFigures = "user_figures"
 	WarnDeparts     = "departs_from_notice"
 	WarnPayrollEst  = "payroll_estimated"
+
+	WarnUnverified        = "unverified_source"
+	WarnProvisionalPeriod = "provisional_period"
+	WarnProvinceRules     = "province_rules"
+	WarnVariesByCity      = "varies_by_city"
 )
 
 // Yuan formats an amount to the fen, as every amount in sibase's output is

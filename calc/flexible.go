@@ -81,18 +81,30 @@ func flexibleLabels(c Choice) (minZH, minEN, maxZH, maxEN string) {
 func (r *Rules) FlexibleLimits() (FlexibleLimits, *Error) {
 	var fl FlexibleLimits
 	fr := r.Flexible
+	if fr == nil && r.Set == nil {
+		return fl, errorf(CodeFlexibleUndefined, "rule.flexible_min_ratio", "请填写当地公布的灵活就业人员可选的最低、最高比例（或金额）。",
+			"Enter the lowest and highest ratio (or amount) the place lets flexible workers choose.")
+	}
 	if fr == nil {
 		return fl, errorf(CodeFlexibleUndefined, "worker.kind", "所选规则未规定灵活就业人员的缴费基数范围。",
 			"The chosen rules set no base range for flexible workers.")
 	}
-	a, s, err := r.AverageAmount()
-	if err != nil {
-		return fl, err
+	fl.Choice = fr.Choice
+	// The average is needed where a bound is a ratio of it; published
+	// amounts stand alone (the average is still shown if known).
+	needAverage := fr.Min.Amount == nil || fr.Max.Amount == nil || (fr.Default != nil && fr.Default.Amount == nil) || (fr.Tiers != nil && len(fr.Tiers.Ratios) > 0)
+	var avg *decimal.Decimal
+	if needAverage || r.Average.Amount != nil || r.Average.Annual != nil {
+		a, s, err := r.AverageAmount()
+		if err != nil {
+			return fl, err
+		}
+		fl.Average, avg = a, &a
+		fl.Steps = append(fl.Steps, s)
 	}
-	fl.Average, fl.Choice = a, fr.Choice
-	fl.Steps = append(fl.Steps, s)
+	var err *Error
 	minZH, minEN, maxZH, maxEN := flexibleLabels(fr.Choice)
-	if fl.Min, err = r.bound(fr.Min, &a, r.FloorRounding, minZH, minEN, "rule.flexible_min_ratio", &fl.Steps); err != nil {
+	if fl.Min, err = r.bound(fr.Min, avg, r.FloorRounding, minZH, minEN, "rule.flexible_min_ratio", &fl.Steps); err != nil {
 		return fl, err
 	}
 	if fr.DepartsFrom != nil {
@@ -103,7 +115,7 @@ func (r *Rules) FlexibleLimits() (FlexibleLimits, *Error) {
 	if fr.Min.Amount == nil {
 		fl.MinRatio = fr.Min.Ratio
 	}
-	if fl.Max, err = r.bound(fr.Max, &a, r.CapRounding, maxZH, maxEN, "rule.flexible_max_ratio", &fl.Steps); err != nil {
+	if fl.Max, err = r.bound(fr.Max, avg, r.CapRounding, maxZH, maxEN, "rule.flexible_max_ratio", &fl.Steps); err != nil {
 		return fl, err
 	}
 	if fr.Max.Amount == nil {
@@ -115,7 +127,7 @@ func (r *Rules) FlexibleLimits() (FlexibleLimits, *Error) {
 	}
 	if fr.Default != nil {
 		var steps []Step
-		d, err := r.bound(*fr.Default, &a, r.Rounding, "规定的缴费基数", "the base the rule sets", "rule", &steps)
+		d, err := r.bound(*fr.Default, avg, r.Rounding, "规定的缴费基数", "the base the rule sets", "rule", &steps)
 		if err != nil {
 			return fl, err
 		}
@@ -127,7 +139,10 @@ func (r *Rules) FlexibleLimits() (FlexibleLimits, *Error) {
 		}
 		for _, t := range fr.Tiers.Ratios {
 			t := t
-			fl.Tiers = append(fl.Tiers, Tier{Ratio: &t, Amount: r.Rounding.Apply(t.Mul(a))})
+			fl.Tiers = append(fl.Tiers, Tier{Ratio: &t, Amount: r.Rounding.Apply(t.Mul(*avg))})
+		}
+		for _, a := range fr.Tiers.Amounts {
+			fl.Tiers = append(fl.Tiers, Tier{Amount: a})
 		}
 		fl.Steps = append(fl.Steps, newStep(fr.Tiers.Cite, "", "可选档次："+fl.tierText(), "Tiers to choose from: "+fl.tierText()))
 	}
@@ -197,6 +212,15 @@ func (r *Rules) FlexibleBase(ins Insurance, c FlexibleChoice, field string) (Wor
 	chosenCite := Citation{Doc: fr.ChoiceCite.Doc, Clause: fr.ChoiceCite.Clause}
 	var base decimal.Decimal
 	var errField string
+	if c.Ratio != nil && fl.Average.IsZero() {
+		// A ratio needs the average the published amounts were set from.
+		if _, _, err := r.AverageAmount(); err != nil {
+			zh, en := AverageName(r.Average)
+			return res, newError(CodeAverageRequired, field+".ratio",
+				"按比例选择需要"+zh+"，sibase 未收录这一数字：请直接填写基数金额，或在规则中填写平均工资。",
+				"A ratio needs "+en+", which sibase does not carry: give the base as an amount, or enter the average.")
+		}
+	}
 	switch {
 	case c.Ratio != nil:
 		d := r.derive(c.Ratio.Mul(fl.Average), r.Rounding)

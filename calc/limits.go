@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -20,23 +21,54 @@ type Limits struct {
 // it (field "rule.average") that names which average the rule needs.
 func (r *Rules) AverageAmount() (decimal.Decimal, Step, *Error) {
 	zh, en := AverageName(r.Average)
+	if r.Average.Amount == nil && r.Average.Annual != nil {
+		// A yearly figure as published: the monthly one is sibase's
+		// arithmetic, said so.
+		d := r.derive(r.Average.Annual.Div(monthsPerYear), r.Rounding)
+		s := d.step(r.Average.Cite, "基准："+zh+"：公布的年平均工资 "+Yuan(*r.Average.Annual)+" 元 ÷ 12",
+			"Reference: "+en+": the published yearly average "+Yuan(*r.Average.Annual)+" ÷ 12")
+		return d.Value, r.sourced(s, r.Average.Source), nil
+	}
 	if r.Average.Amount == nil {
 		return decimal.Zero, Step{}, newError(CodeAverageRequired, "rule.average",
 			"请填写"+zh+"：该规则以其为基准("+r.Average.Cite.String()+")，但 sibase 未收录这一数字。",
 			"Enter "+en+": the rule is based on it ("+r.Average.Cite.String()+"), and sibase does not carry the figure.")
 	}
 	a := *r.Average.Amount
-	s := newStep(r.Average.Cite, Yuan(a), "基准："+zh, "Reference: "+en)
-	switch src := r.Average.Source; {
+	return a, r.sourced(newStep(r.Average.Cite, Yuan(a), "基准："+zh, "Reference: "+en), r.Average.Source), nil
+}
+
+// sourced adds where a figure was published to its step: "（用户输入）" for
+// a figure typed in, else the source's document.
+func (r *Rules) sourced(s Step, src *Source) Step {
+	switch {
 	case src == nil:
 	case src.Doc == UserCite.Doc:
 		s.Text += "（用户输入）"
 		s.TextEN += " (entered by the user)"
-	default:
-		s.Text += "（数字来源：" + src.Doc + "）"
-		s.TextEN += " (figure from " + src.Doc + ")"
+	case src.Name() != "" && !strings.HasPrefix(s.Ref, src.Name()):
+		s.Text += "（数字来源：" + src.Name() + "）"
+		s.TextEN += " (figure from " + src.Name() + ")"
 	}
-	return a, s, nil
+	return s
+}
+
+// LimitsFor returns the floor and cap an insurance's individual base is
+// held within: its scheme's own where the notice gives them (a medical
+// range), else the rule set's.
+func (r *Rules) LimitsFor(ins Insurance) (Limits, *Error) {
+	sch, ok := r.Bases[ins]
+	if !ok || (sch.Floor == nil && sch.Cap == nil) {
+		return r.Limits()
+	}
+	c := *r
+	if sch.Floor != nil {
+		c.Floor = *sch.Floor
+	}
+	if sch.Cap != nil {
+		c.Cap = *sch.Cap
+	}
+	return c.Limits()
 }
 
 // Limits returns the floor and cap for the month. A published amount is
@@ -77,9 +109,9 @@ func (r *Rules) Limits() (Limits, *Error) {
 func (r *Rules) bound(b Bound, avg *decimal.Decimal, ro Rounding, zh, en, field string, steps *[]Step) (decimal.Decimal, *Error) {
 	if b.Amount != nil {
 		a := *b.Amount
-		*steps = append(*steps, newStep(b.Cite, Yuan(a),
+		*steps = append(*steps, r.sourced(newStep(b.Cite, Yuan(a),
 			fmt.Sprintf("%s：公布金额 %s 元", zh, Yuan(a)),
-			fmt.Sprintf("%s: the published amount, %s yuan", capitalize(en), Yuan(a))))
+			fmt.Sprintf("%s: the published amount, %s yuan", capitalize(en), Yuan(a))), b.Source))
 		return a, nil
 	}
 	if b.Ratio == nil || avg == nil {

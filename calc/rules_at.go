@@ -2,7 +2,6 @@ package calc
 
 import (
 	"fmt"
-	"sort"
 )
 
 // Rules are a rule set's parameters resolved for one month: one value of
@@ -26,8 +25,22 @@ type Rules struct {
 	// InstitutionWage is the wage an institution worker's base takes where
 	// the rule offers an alternative and the request chose it ("total").
 	InstitutionWage string
-	Rates           map[Insurance]RateSet
-	YearRules       *YearRules
+	// Place is where the rules were resolved for: a city and an employer
+	// kind; Variants are the parts of the province whose figures applied
+	// (a zone, institutions).
+	Place    Place
+	Variants []*Variant
+	// Provisional: the month is after the last period published, and the
+	// figures are that period's, until the new ones are published.
+	Provisional bool
+	// Asked is the month asked about; Month is the month whose figures
+	// answer it (earlier when Provisional).
+	Asked Month
+	// OwnSet is the city's own rule set, when it does not cover the month
+	// and its province's answers instead.
+	OwnSet    *RuleSet
+	Rates     map[Insurance]RateSet
+	YearRules *YearRules
 
 	brief bool // individual results without their steps (Brief)
 }
@@ -57,6 +70,14 @@ func valueAt[T dated](vals []T, m Month) (T, bool) {
 	return zero, found
 }
 
+// Place selects the part of a rule set that applies: a city (its GB/T
+// 2260 code; "" for the province as a whole) and an employer kind (""
+// for an employee of an enterprise, or a flexible worker).
+type Place struct {
+	City string
+	Kind EmployerKind
+}
+
 // Start is the first month the rule set covers: the earliest From of its
 // averages.
 func (rs *RuleSet) Start() Month {
@@ -66,13 +87,21 @@ func (rs *RuleSet) Start() Month {
 	return rs.Params.Average[0].From
 }
 
-// Covers reports whether m falls within the rule set's months.
+// Covers reports whether m falls within the rule set's months (a set
+// that carries forward covers every month after its start, the later
+// ones provisionally).
 func (rs *RuleSet) Covers(m Month) bool {
 	start := rs.Start()
 	if start.IsZero() || m.Before(start) {
 		return false
 	}
-	return rs.Until.IsZero() || !m.After(rs.Until)
+	return rs.Until.IsZero() || rs.CarryForward || !m.After(rs.Until)
+}
+
+// Published reports whether m falls within the months the published
+// figures cover (not carried forward).
+func (rs *RuleSet) Published(m Month) bool {
+	return rs.Covers(m) && (rs.Until.IsZero() || !m.After(rs.Until))
 }
 
 // Period is a span of months over which none of a rule set's parameters
@@ -98,6 +127,7 @@ func (rs *RuleSet) eachFrom(f func(Month)) {
 		fromsOf(vs, f)
 	}
 	fromsOf(p.YearRules, f)
+	rs.variantFroms(f)
 }
 
 func fromsOf[T dated](vals []T, f func(Month)) {
@@ -119,7 +149,13 @@ func (rs *RuleSet) Periods() []Period {
 	for m := range seen {
 		starts = append(starts, m)
 	}
-	sort.Slice(starts, func(i, j int) bool { return starts[i].Before(starts[j]) })
+	// An insertion sort: a set has a few dozen starts at most, and a
+	// generic sort would add its code to app.wasm for each type sorted.
+	for i := 1; i < len(starts); i++ {
+		for j := i; j > 0 && starts[j].Before(starts[j-1]); j-- {
+			starts[j], starts[j-1] = starts[j-1], starts[j]
+		}
+	}
 	periods := make([]Period, len(starts))
 	for i, m := range starts {
 		periods[i].From = m
@@ -155,6 +191,17 @@ func (rs *RuleSet) periodAround(m Month) Period {
 	return per
 }
 
+// variantFroms calls f with the From month of every value of every
+// variant's parameters.
+func (rs *RuleSet) variantFroms(f func(Month)) {
+	for _, v := range rs.Variants {
+		fromsOf(v.Params.Average, f)
+		fromsOf(v.Params.Floor, f)
+		fromsOf(v.Params.Cap, f)
+		fromsOf(v.Params.Flexible, f)
+	}
+}
+
 // At resolves the rule set for month m. A month outside the set's months is
 // an error naming the months covered (field "date").
 //
@@ -162,7 +209,13 @@ func (rs *RuleSet) periodAround(m Month) Period {
 //
 //	r, err := set.At(calc.MustMonth("2007-03"))
 //	// r.Flexible.Min.Ratio is 0.7 under 辽社险函〔2006〕89号 二(二)
-func (rs *RuleSet) At(m Month) (*Rules, *Error) {
+func (rs *RuleSet) At(m Month) (*Rules, *Error) { return rs.AtPlace(m, Place{}) }
+
+// AtPlace resolves the rule set for month m at a place: the province's
+// values, replaced by those of every variant that applies to the city and
+// employer kind. A month after the published periods of a set that
+// carries forward gets the last period's figures, marked Provisional.
+func (rs *RuleSet) AtPlace(m Month, place Place) (*Rules, *Error) {
 	if !rs.Covers(m) {
 		to := rs.Until.String()
 		if to == "" {
@@ -176,7 +229,12 @@ func (rs *RuleSet) At(m Month) (*Rules, *Error) {
 			fmt.Sprintf("%s（%s）只适用于 %s 至 %s，不含 %s。", rs.Title, rs.Document, rs.Start(), to, m),
 			fmt.Sprintf("%s (%s) covers %s to %s only, not %s.", rs.TitleEN, rs.Document, rs.Start(), toEN, m))
 	}
-	r := &Rules{Set: rs, Month: m, Bases: map[Insurance]Scheme{}, Rates: map[Insurance]RateSet{}}
+	asked := m
+	provisional := !rs.Published(m)
+	if provisional {
+		m = rs.Until
+	}
+	r := &Rules{Set: rs, Month: m, Asked: asked, Provisional: provisional, Place: place, Bases: map[Insurance]Scheme{}, Rates: map[Insurance]RateSet{}}
 	p := rs.Params
 	if v, ok := valueAt(p.Average, m); ok {
 		r.Average = v.Average
@@ -210,9 +268,73 @@ func (rs *RuleSet) At(m Month) (*Rules, *Error) {
 	if v, ok := valueAt(p.YearRules, m); ok {
 		r.YearRules = &v
 	}
+	for i := range rs.Variants {
+		if v := &rs.Variants[i]; v.Applies(place.City, place.Kind) && r.overlay(v, m) {
+			r.Variants = append(r.Variants, v)
+		}
+	}
 	per := rs.periodAround(m)
 	r.PeriodFrom, r.PeriodTo = per.From, per.To
 	return r, nil
+}
+
+// overlay replaces the rules' values with the variant's that hold in m,
+// and reports whether it had any.
+func (r *Rules) overlay(v *Variant, m Month) bool {
+	any := false
+	if x, ok := valueAt(v.Params.Average, m); ok {
+		r.Average, any = x.Average, true
+	}
+	if x, ok := valueAt(v.Params.Floor, m); ok {
+		r.Floor, any = x.Bound, true
+	}
+	if x, ok := valueAt(v.Params.Cap, m); ok {
+		r.Cap, any = x.Bound, true
+	}
+	if x, ok := valueAt(v.Params.Flexible, m); ok {
+		r.Flexible, any = &x, true
+	}
+	return any
+}
+
+// CityVariants lists the zones of the rule set whose figures differ by
+// city, where the rules were resolved for no city: the answer then holds
+// only outside them.
+func (r *Rules) CityVariants() []*Variant {
+	if r.Set == nil || r.Place.City != "" {
+		return nil
+	}
+	var out []*Variant
+	for i := range r.Set.Variants {
+		if v := &r.Set.Variants[i]; len(v.Cities) > 0 {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Status is how far the figures in use can be trusted: the least trusted
+// grade among the sources of the average and the limits (a period whose
+// figures are all official is official), or the rule set's own status
+// where its figures carry none of the newer grades.
+func (r *Rules) Status() Status {
+	var st Status
+	for _, src := range []*Source{r.Average.Source, r.Floor.Source, r.Cap.Source} {
+		if src != nil {
+			st = worse(st, src.status())
+		}
+	}
+	if r.Flexible != nil {
+		for _, src := range []*Source{r.Flexible.Min.Source, r.Flexible.Max.Source} {
+			if src != nil {
+				st = worse(st, src.status())
+			}
+		}
+	}
+	if st == "" && r.Set != nil {
+		return r.Set.Status
+	}
+	return st
 }
 
 // setRounding takes a dated rounding's modes: the lower and upper limits

@@ -54,15 +54,72 @@ func (c Citation) String() string {
 	return c.Doc + " " + c.Clause
 }
 
-// Source says where a published figure was found and how: Grade "Q" means
-// quoted in that document, "D" derived by arithmetic (annual ÷ 12, × ratio).
-// Secondary marks a figure taken from a reposted copy or a report rather
-// than the official notice.
+// Source says where a published figure was found, and how far it can be
+// trusted. A figure bundled for the provinces since 2019 names the notice
+// (Doc, or Title where it has no number), its Issuer and Date, the
+// address of the page read (URL; Via names where the text was read when
+// that was a copy, such as a repository quoting the page), a verbatim
+// Quote of at most 200 characters that contains the figure, and a Grade:
+//
+//   - "official": the notice's own wording was seen (on any site
+//     reprinting it);
+//   - "secondary": a news or bureau page quoting the figure and naming the
+//     notice;
+//   - "unverified": only a compilation or a calculator's data file gives
+//     it — every answer using it says so.
+//
+// The founding sets (2006–2011) use the older grades "Q" (quoted in that
+// document) and "D" (derived by arithmetic), with Secondary marking a
+// reposted copy. Ref names an entry of the rule set's Sources whose fields
+// fill the ones left empty here, so a notice is described once.
 type Source struct {
-	Doc       string `json:"doc"`
+	Ref       string `json:"ref,omitempty"`
+	Doc       string `json:"doc,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Issuer    string `json:"issuer,omitempty"`
+	Date      string `json:"date,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Via       string `json:"via,omitempty"`
+	Quote     string `json:"quote,omitempty"`
 	Note      string `json:"note,omitempty"`
-	Grade     string `json:"grade"`
+	Grade     string `json:"grade,omitempty"`
 	Secondary bool   `json:"secondary,omitempty"`
+}
+
+// Source grades.
+const (
+	GradeOfficial   = "official"
+	GradeSecondary  = "secondary"
+	GradeUnverified = "unverified"
+)
+
+// Name is how the source is named to people: its document number, else
+// its title.
+func (s Source) Name() string {
+	if s.Doc != "" {
+		return s.Doc
+	}
+	return s.Title
+}
+
+// status is the trust a source gives a period: its grade, or for the
+// older grades, official unless it was a secondary copy.
+func (s Source) status() Status {
+	if s.Doc == UserCite.Doc {
+		return ""
+	}
+	switch s.Grade {
+	case GradeOfficial, "Q":
+		if s.Secondary {
+			return StatusSecondary
+		}
+		return StatusOfficial
+	case GradeSecondary, "D":
+		return StatusSecondary
+	case GradeUnverified:
+		return StatusUnverified
+	}
+	return ""
 }
 
 // Status grades a whole rule set.
@@ -73,7 +130,17 @@ const (
 	StatusOfficial    Status = "official"         // figures from the official notice itself
 	StatusProvisional Status = "provisional"      // figures expected to change (e.g. awaiting publication)
 	StatusSecondary   Status = "secondary_source" // figures from reposted copies or reports
+	StatusUnverified  Status = "unverified"       // figures only a compilation or calculator gives
 )
+
+// worse returns the less trusted of two statuses ("" counts as none).
+func worse(a, b Status) Status {
+	rank := map[Status]int{"": 0, StatusOfficial: 1, StatusProvisional: 2, StatusSecondary: 3, StatusUnverified: 4}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
+}
 
 // RuleSet is one place's rules under one governing document, as data. Each
 // parameter is a list of dated values: a value holds from its From month
@@ -95,8 +162,58 @@ type RuleSet struct {
 	Status          Status   `json:"status"`
 	ReviewedThrough Month    `json:"reviewed_through"` // figures checked to be in force through this month
 	Until           Month    `json:"until,omitzero"`   // last month covered; zero: open-ended
-	Notes           []string `json:"notes,omitempty"`
-	Params          Params   `json:"params"`
+	// CarryForward: a month after Until is still answered, with the last
+	// period's figures marked provisional (the new ones are not yet
+	// published, and the difference is settled once they are). Without
+	// it such a month is refused.
+	CarryForward bool              `json:"carry_forward,omitempty"`
+	Notes        []string          `json:"notes,omitempty"`
+	Sources      map[string]Source `json:"sources,omitempty"` // notices cited by Ref from the figures' sources
+	Params       Params            `json:"params"`
+	// Variants change some figures for part of the place: a zone of
+	// cities inside the province, or one kind of employer.
+	Variants []Variant `json:"variants,omitempty"`
+}
+
+// Variant is a part of a province whose figures differ: the cities of a
+// zone (片区, 类区), or, with EmployerKind, the staff of one kind of
+// employer (机关事业单位 with their own floor). Its Params replace the
+// province's values where they have one for the month; every other
+// parameter is the province's.
+type Variant struct {
+	ID           string        `json:"id"`
+	Name         string        `json:"name"`
+	NameEN       string        `json:"name_en"`
+	Cities       []string      `json:"cities,omitempty"`
+	EmployerKind EmployerKind  `json:"employer_kind,omitempty"`
+	Note         string        `json:"note,omitempty"`
+	Params       VariantParams `json:"params"`
+}
+
+// VariantParams are the parameters a variant may change.
+type VariantParams struct {
+	Average  []DatedAverage  `json:"average,omitempty"`
+	Floor    []DatedBound    `json:"floor,omitempty"`
+	Cap      []DatedBound    `json:"cap,omitempty"`
+	Flexible []FlexibleRange `json:"flexible,omitempty"`
+}
+
+// Applies reports whether the variant covers a place and employer: a city
+// it lists (or any, when it lists none) and its employer kind (or any).
+func (v *Variant) Applies(city string, kind EmployerKind) bool {
+	if len(v.Cities) > 0 && !containsString(v.Cities, city) {
+		return false
+	}
+	return v.EmployerKind == "" || v.EmployerKind == kind
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // Params holds every parameter of a rule set, each as dated values.
@@ -131,9 +248,12 @@ const (
 
 // Average is the reference average monthly wage. Amount is nil when the
 // rule set does not carry the figure (it differs by city, or was not found
-// in a reliable source): sibase then asks the user for it.
+// in a reliable source): sibase then asks the user for it. Annual is the
+// figure where the place publishes a yearly average instead (重庆, 陕西):
+// the monthly one is then derived from it.
 type Average struct {
 	Amount   *decimal.Decimal `json:"amount,omitempty"`
+	Annual   *decimal.Decimal `json:"annual,omitempty"`
 	Kind     AverageKind      `json:"kind"`
 	Scope    string           `json:"scope"` // "city" or "province"
 	WageYear int              `json:"wage_year,omitempty"`
@@ -150,11 +270,16 @@ type DatedAverage struct {
 // Bound is a limit: a ratio of the average, or a published amount. When
 // both are given the amount wins (places publish rounded or frozen
 // figures).
+//
+// Source is where the amount (or, alone, the ratio) was published;
+// RatioSource, where the ratio beside a published amount was published
+// elsewhere (国办发〔2019〕13号's 60%, say).
 type Bound struct {
-	Ratio  *decimal.Decimal `json:"ratio,omitempty"`
-	Amount *decimal.Decimal `json:"amount,omitempty"`
-	Cite   Citation         `json:"cite"`
-	Source *Source          `json:"source,omitempty"`
+	Ratio       *decimal.Decimal `json:"ratio,omitempty"`
+	Amount      *decimal.Decimal `json:"amount,omitempty"`
+	Cite        Citation         `json:"cite"`
+	Source      *Source          `json:"source,omitempty"`
+	RatioSource *Source          `json:"ratio_source,omitempty"`
 }
 
 // DatedBound is a Bound from a month on.
@@ -224,9 +349,14 @@ const (
 )
 
 // Tiers are discrete ratios of the average a flexible worker chooses from.
+// Amounts, where the place publishes its tiers as a fixed list of amounts
+// (江苏's twelve), are the tiers instead of Ratios; Source is where either
+// list was published.
 type Tiers struct {
-	Ratios []decimal.Decimal `json:"ratios"`
-	Cite   Citation          `json:"cite"`
+	Ratios  []decimal.Decimal `json:"ratios,omitempty"`
+	Amounts []decimal.Decimal `json:"amounts,omitempty"`
+	Cite    Citation          `json:"cite"`
+	Source  *Source           `json:"source,omitempty"`
 }
 
 // InstitutionRule says which wage is an institution (机关事业单位) worker's
@@ -312,6 +442,11 @@ type MethodRule struct {
 // employer kind.
 type Scheme struct {
 	Dated
+	// Floor and Cap, where given, are this insurance's own limits (a
+	// medical range, say); without them the insurance uses the rule
+	// set's floor and cap.
+	Floor       *Bound                      `json:"floor,omitempty"`
+	Cap         *Bound                      `json:"cap,omitempty"`
 	Individual  MethodRule                  `json:"individual"`
 	Institution *InstitutionRule            `json:"institution,omitempty"`
 	Flexible    *MethodRule                 `json:"flexible,omitempty"`
@@ -330,8 +465,9 @@ const (
 
 // Rate is a contribution rate with its citation.
 type Rate struct {
-	Rate decimal.Decimal `json:"rate"`
-	Cite Citation        `json:"cite"`
+	Rate   decimal.Decimal `json:"rate"`
+	Cite   Citation        `json:"cite"`
+	Source *Source         `json:"source,omitempty"`
 }
 
 // RateSet is one insurance's contribution rates from a month on; a nil

@@ -91,8 +91,14 @@ func (rs *RuleSet) Validate() *Error {
 		}
 		if fr.Tiers != nil {
 			v.cite(f+".tiers.cite", fr.Tiers.Cite)
-			if len(fr.Tiers.Ratios) == 0 {
-				v.fail(f+".tiers.ratios", "档次不能为空", "tiers cannot be empty")
+			if (len(fr.Tiers.Ratios) == 0) == (len(fr.Tiers.Amounts) == 0) {
+				v.fail(f+".tiers.ratios", "档次须列出比例或金额之一，且不能为空", "tiers list ratios or amounts, one of them, not empty")
+			}
+			for j, a := range fr.Tiers.Amounts {
+				v.amount(fmt.Sprintf("%s.tiers.amounts[%d]", f, j), a)
+				if j > 0 && !fr.Tiers.Amounts[j-1].LessThan(a) {
+					v.fail(fmt.Sprintf("%s.tiers.amounts[%d]", f, j), "档次须从低到高排列且不重复", "tiers must rise and not repeat")
+				}
 			}
 			for j, t := range fr.Tiers.Ratios {
 				v.ratio(fmt.Sprintf("%s.tiers.ratios[%d]", f, j), t)
@@ -105,6 +111,8 @@ func (rs *RuleSet) Validate() *Error {
 	v.pairs()
 	v.schemes()
 	v.rates()
+	v.checkSources()
+	v.variants()
 	for i, y := range p.YearRules {
 		f := fmt.Sprintf("params.year_rules[%d]", i)
 		if y.YearStart < 1 || y.YearStart > 12 {
@@ -235,11 +243,13 @@ func (v *validator) source(field string, s *Source) {
 	if s == nil {
 		return
 	}
-	if s.Doc == "" {
+	if s.Name() == "" {
 		v.fail(field+".doc", "来源必须注明文件", "a source must name its document")
 	}
-	if s.Grade != "Q" && s.Grade != "D" {
-		v.fail(field+".grade", "应为 Q（原文引用）或 D（推算）", "must be Q (quoted) or D (derived)")
+	switch s.Grade {
+	case "Q", "D", GradeOfficial, GradeSecondary, GradeUnverified:
+	default:
+		v.fail(field+".grade", "应为 official、secondary、unverified（或早期规则集的 Q、D）", "must be official, secondary or unverified (or Q, D in the founding sets)")
 	}
 }
 
@@ -375,4 +385,49 @@ func sortedKeys[K ~string, V any](m map[K]V) []K {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// variants checks each variant: named in both languages, a unique id,
+// cities given as GB/T 2260 codes of the set's province, and its values in
+// order within the set's months, cited like the province's.
+func (v *validator) variants() {
+	ids := map[string]bool{}
+	for i, vr := range v.rs.Variants {
+		f := fmt.Sprintf("variants[%d]", i)
+		if vr.ID == "" || vr.Name == "" || vr.NameEN == "" {
+			v.fail(f+".id", "须有 id 和中英文名称", "needs an id and its name in Chinese and English")
+		}
+		if ids[vr.ID] {
+			v.fail(f+".id", "id 重复", "repeats an id")
+		}
+		ids[vr.ID] = true
+		if len(vr.Cities) == 0 && vr.EmployerKind == "" {
+			v.fail(f+".cities", "须列出城市或单位类型", "needs its cities or an employer kind")
+		}
+		for j, c := range vr.Cities {
+			if len(c) != 6 || !allDigits(c) || c[:2] != v.rs.Region[:2] || c[2:] == "0000" {
+				v.fail(fmt.Sprintf("%s.cities[%d]", f, j), "应为本省地级城市的 6 位代码", "must be the six-digit code of a city of the province")
+			}
+		}
+		if vr.EmployerKind != "" && !slices.Contains(employerKinds, vr.EmployerKind) {
+			v.fail(f+".employer_kind", "未知单位类型", "unknown employer kind")
+		}
+		p := vr.Params
+		v.series(f+".params.average", len(p.Average), func(i int) Month { return p.Average[i].From }, false)
+		v.series(f+".params.floor", len(p.Floor), func(i int) Month { return p.Floor[i].From }, false)
+		v.series(f+".params.cap", len(p.Cap), func(i int) Month { return p.Cap[i].From }, false)
+		v.series(f+".params.flexible", len(p.Flexible), func(i int) Month { return p.Flexible[i].From }, false)
+		for j, b := range p.Floor {
+			v.bound(fmt.Sprintf("%s.params.floor[%d]", f, j), b.Bound)
+		}
+		for j, b := range p.Cap {
+			v.bound(fmt.Sprintf("%s.params.cap[%d]", f, j), b.Bound)
+		}
+		for j, a := range p.Average {
+			v.cite(fmt.Sprintf("%s.params.average[%d].cite", f, j), a.Cite)
+		}
+		if len(p.Average)+len(p.Floor)+len(p.Cap)+len(p.Flexible) == 0 {
+			v.fail(f+".params", "没有任何数字", "changes no figure")
+		}
+	}
 }

@@ -130,7 +130,7 @@ func (r *Rules) EmployeeBase(ins Insurance, in WageInput, field string) (WorkerR
 		return WorkerResult{}, err
 	}
 	if sch.Individual.Method == MethodWithinLimits {
-		lim, err := r.Limits()
+		lim, err := r.LimitsFor(ins)
 		if err != nil {
 			return WorkerResult{}, err
 		}
@@ -319,7 +319,7 @@ func (r *Rules) InstitutionBase(ins Insurance, in InstitutionInput, field string
 		}
 		return res, nil
 	}
-	lim, err := r.Limits()
+	lim, err := r.LimitsFor(ins)
 	if err != nil {
 		return res, err
 	}

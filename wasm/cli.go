@@ -19,7 +19,9 @@ import (
 //
 //	estimate   one JSON request on stdin → one JSON response on stdout;
 //	           bad input → {"error": {...}} on stdout, the message on stderr, status 1
-//	rules      the bundled rule sets with their periods, figures and citations
+//	rules      the bundled rule sets with their periods, figures and citations,
+//	           and every place (province, city) with its names and rule sets;
+//	           -coverage: per province, what is bundled (docs/COVERAGE.md)
 //	roster     a payroll file in, the list of adjusted bases out (see cli_roster.go)
 func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
@@ -35,8 +37,17 @@ func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if len(args) == 3 && args[1] == "-check" {
 			return checkRuleFile(args[2], stdout, stderr)
 		}
+		if len(args) == 2 && args[1] == "-coverage" {
+			rows, err := rules.Coverage()
+			if err != nil {
+				fmt.Fprintln(stderr, err)
+				return 1
+			}
+			fmt.Fprint(stdout, rules.CoverageTable(rows))
+			return 0
+		}
 		if len(args) > 1 {
-			fmt.Fprintln(stderr, "usage: sibase rules [-check FILE.json]")
+			fmt.Fprintln(stderr, "usage: sibase rules [-check FILE.json | -coverage]")
 			return 2
 		}
 		views, err := estimate.RuleSets()
@@ -44,7 +55,7 @@ func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
-		return writeJSON(stdout, stderr, map[string]any{"rule_sets": views})
+		return writeJSON(stdout, stderr, map[string]any{"rule_sets": views, "places": estimate.Places()})
 	}
 	fmt.Fprintf(stderr, "unknown command %q\n", args[0])
 	return 2

@@ -35,6 +35,9 @@ func runServer(args []string, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "site" {
 		return runSite(args[1:], stderr)
 	}
+	if len(args) > 0 && args[0] == "places" {
+		return runPlaces(args[1:], os.Stdout, stderr)
+	}
 
 	fs := flag.NewFlagSet("wasm", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -48,6 +51,7 @@ func runServer(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: wasm [-addr host:port] [-web dir] [-kiosk [-kiosk-place CODE] [-kiosk-idle 90s]]")
 		fmt.Fprintln(stderr, "       wasm precompress FILE...")
 		fmt.Fprintln(stderr, "       wasm site [-web web] [-out dist]")
+		fmt.Fprintln(stderr, "       wasm places [-check] calc/rules/data/places.json")
 		fmt.Fprintln(stderr, "       wasm estimate|rules ...")
 		fs.PrintDefaults()
 	}

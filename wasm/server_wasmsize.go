@@ -18,9 +18,17 @@ import (
 // the binary's name section (so build it without -s -w), summed by the
 // package part of the function name, plus the data section. It is how
 // `make bench` shows what app.wasm is made of.
+//
+// With -funcs PACKAGE it lists that package's largest functions instead
+// ("wasmsize -funcs sibase/app full.wasm 30"): where to look when a
+// package grows.
 func runWasmSize(args []string, stdout, stderr io.Writer) int {
+	funcsOf := ""
+	if len(args) > 2 && args[0] == "-funcs" {
+		funcsOf, args = args[1], args[2:]
+	}
 	if len(args) < 1 || len(args) > 2 {
-		fmt.Fprintln(stderr, "usage: wasm wasmsize FILE.wasm [TOP]")
+		fmt.Fprintln(stderr, "usage: wasm wasmsize [-funcs PACKAGE] FILE.wasm [TOP]")
 		return 2
 	}
 	top := 25
@@ -32,7 +40,7 @@ func runWasmSize(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	sizes, total, err := wasmSizes(data)
+	sizes, total, err := wasmSizes(data, funcsOf)
 	if err != nil {
 		fmt.Fprintln(stderr, "wasmsize:", err)
 		return 1
@@ -59,7 +67,9 @@ func runWasmSize(args []string, stdout, stderr io.Writer) int {
 
 // wasmSizes sums function body sizes by package and adds the data
 // section as "(data)".
-func wasmSizes(b []byte) (map[string]int, int, error) {
+//
+// With funcsOf set, it sums by function within that package instead.
+func wasmSizes(b []byte, funcsOf string) (map[string]int, int, error) {
 	if len(b) < 8 || !bytes.Equal(b[:4], []byte("\x00asm")) {
 		return nil, 0, errors.New("not a WebAssembly binary")
 	}
@@ -132,7 +142,13 @@ func wasmSizes(b []byte) (map[string]int, int, error) {
 	}
 	total := 0
 	for i, sz := range bodies {
-		out[packageOf(names[imports+i])] += sz
+		name := names[imports+i]
+		switch pkg := packageOf(name); {
+		case funcsOf == "":
+			out[pkg] += sz
+		case pkg == funcsOf:
+			out[name] += sz
+		}
 	}
 	for _, v := range out {
 		total += v

@@ -2,6 +2,7 @@ package estimate
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -402,6 +403,24 @@ func answers(r *calc.Rules, req *Request, resp *Response) *calc.Error {
 	return nil
 }
 
+// varyingWarning says that the province's figures differ by city, naming
+// each zone's floor where it has one: the answer holds outside them.
+func varyingWarning(r *calc.Rules, zones []*calc.Variant) calc.Warning {
+	var zh, en []string
+	for _, v := range zones {
+		c, _ := r.Set.AtPlace(r.Month, calc.Place{City: v.Cities[0], Kind: r.Place.Kind})
+		floor := ""
+		if lim, err := c.Limits(); err == nil {
+			floor = calc.Yuan(lim.Floor)
+		}
+		zh = append(zh, v.Name+" "+floor)
+		en = append(en, v.NameEN+" "+floor)
+	}
+	return calc.Warning{Code: calc.WarnVariesByCity,
+		Message:   fmt.Sprintf("%s的缴费基数下限因城市而异（%s）：此结果适用于这些地区以外；请选择所在城市。", r.Set.RegionName, strings.Join(zh, "；")),
+		MessageEN: fmt.Sprintf("%s's floor differs by city (%s): this answer holds outside those places; choose your city.", r.Set.RegionNameEN, strings.Join(en, "; "))}
+}
+
 // warnings lists what a person should know about the rules used.
 func warnings(r *calc.Rules, userFigures bool) []calc.Warning {
 	ws := []calc.Warning{}
@@ -411,14 +430,35 @@ func warnings(r *calc.Rules, userFigures bool) []calc.Warning {
 				Message:   fmt.Sprintf("规则集“%s”只核对到 %s，%s 可能已有新规定，请向当地经办机构核实。", s.Title, s.ReviewedThrough, r.Month),
 				MessageEN: fmt.Sprintf("The rule set %q was checked through %s only; %s may be under newer rules: check with the local bureau.", s.TitleEN, s.ReviewedThrough, r.Month)})
 		}
-		switch s.Status {
+		switch r.Status() {
 		case calc.StatusSecondary:
 			ws = append(ws, calc.Warning{Code: calc.WarnSecondary,
 				Message:   "规则集的数字来自转载或报道，不是通知原件，请以经办机构公布为准。",
 				MessageEN: "The rule set's figures come from reposted copies or reports, not the original notice: the bureau's publication prevails."})
+		case calc.StatusUnverified:
+			ws = append(ws, calc.Warning{Code: calc.WarnUnverified,
+				Message:   "这些数字只见于计算器或汇编的数据文件，sibase 未见到通知原文，请以经办机构公布为准。",
+				MessageEN: "These figures appear only in calculators' or compilations' data files; sibase has not seen the notice's own text: the bureau's publication prevails."})
 		case calc.StatusProvisional:
 			ws = append(ws, calc.Warning{Code: calc.WarnProvisional,
 				Message: "规则集为暂定数字，可能调整。", MessageEN: "The rule set's figures are provisional and may change."})
+		}
+		if r.Provisional {
+			ws = append(ws, calc.Warning{Code: calc.WarnProvisionalPeriod,
+				Message: fmt.Sprintf("%s公布的数字只适用至 %s，%s 的新数字尚未公布：暂按 %s 的数字计算。新数字公布后，通常按新数字补缴或退还差额（以当地通知为准）。",
+					s.RegionName, s.Until, r.Asked, s.Until),
+				MessageEN: fmt.Sprintf("%s's published figures apply through %s; those for %s are not yet published, so %s's are used for now. Once they are, the difference is usually settled (as the local notice says).",
+					s.RegionNameEN, s.Until, r.Asked, s.Until)})
+		}
+		if own := r.OwnSet; own != nil {
+			ws = append(ws, calc.Warning{Code: calc.WarnProvinceRules,
+				Message: fmt.Sprintf("%s的内置规则（%s）只适用于 %s 至 %s；%s 按%s的规则集 %s（region %s，%s）计算。",
+					own.RegionName, own.ID, own.Start(), own.Until, r.Asked, s.RegionName, s.ID, s.Region, s.Document),
+				MessageEN: fmt.Sprintf("%s's own bundled rules (%s) cover %s to %s only; %s is answered by %s's rule set %s (region %s, %s).",
+					own.RegionNameEN, own.ID, own.Start(), own.Until, r.Asked, s.RegionNameEN, s.ID, s.Region, s.Document)})
+		}
+		if zones := r.CityVariants(); len(zones) > 0 {
+			ws = append(ws, varyingWarning(r, zones))
 		}
 		if src := r.Average.Source; src != nil && src.Grade == "D" && src.Doc != calc.UserCite.Doc {
 			ws = append(ws, calc.Warning{Code: calc.WarnDerived,

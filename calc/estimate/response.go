@@ -33,8 +33,17 @@ type RuleSetInfo struct {
 	To              string `json:"to,omitempty"`
 	PeriodFrom      string `json:"period_from"`
 	PeriodTo        string `json:"period_to,omitempty"`
-	Status          string `json:"status"`
+	Status          string `json:"status"` // of the figures used: official, secondary_source or unverified
 	ReviewedThrough string `json:"reviewed_through,omitempty"`
+	// Provisional: the month is after the last published period, whose
+	// figures answer it until new ones are published.
+	Provisional bool `json:"provisional,omitempty"`
+	// City is the city the rules were resolved for (its zone's figures
+	// apply), with its name; Variants names the parts of the province
+	// whose figures applied (a zone, institutions).
+	City     string   `json:"city,omitempty"`
+	CityName string   `json:"city_name,omitempty"`
+	Variants []string `json:"variants,omitempty"`
 }
 
 // WorkerOut is one worker's result.

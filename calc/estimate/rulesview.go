@@ -29,3 +29,32 @@ func RuleSets() ([]RuleSetView, error) {
 	}
 	return views, nil
 }
+
+// PlaceView is a place as `sibase rules` lists it: its code, names, and
+// the ids of the bundled rule sets that answer for it (its own, then its
+// province's).
+type PlaceView struct {
+	Code     string      `json:"code"`
+	Name     string      `json:"name"`
+	NameEN   string      `json:"name_en"`
+	RuleSets []string    `json:"rule_sets,omitempty"`
+	Cities   []PlaceView `json:"cities,omitempty"`
+}
+
+// Places lists every province with its cities and the rule sets for each.
+func Places() []PlaceView {
+	sets, _ := rules.Bundled()
+	ids := map[string][]string{}
+	for _, s := range sets {
+		ids[s.Region] = append(ids[s.Region], s.ID)
+	}
+	var out []PlaceView
+	for _, p := range rules.Provinces() {
+		pv := PlaceView{Code: p.Code, Name: p.Name, NameEN: p.NameEN, RuleSets: ids[p.Code]}
+		for _, c := range p.Cities {
+			pv.Cities = append(pv.Cities, PlaceView{Code: c.Code, Name: c.Name, NameEN: c.NameEN, RuleSets: append(append([]string{}, ids[c.Code]...), ids[p.Code]...)})
+		}
+		out = append(out, pv)
+	}
+	return out
+}

@@ -46,6 +46,9 @@ func ResolveRules(req *Request) (*calc.Rules, calc.Insurance, *calc.Error) {
 func respond(req *Request, r *calc.Rules, ins calc.Insurance) (*Response, *calc.Error) {
 	var err *calc.Error
 	month := r.Month
+	if !r.Asked.IsZero() {
+		month = r.Asked
+	}
 	resp := &Response{Date: month.String(), Insurance: string(ins), Warnings: warnings(r, hasFigures(req.Rule))}
 	if r.Set != nil {
 		resp.RuleSet = info(r)
@@ -53,7 +56,7 @@ func respond(req *Request, r *calc.Rules, ins calc.Insurance) (*Response, *calc.
 	if a := r.Average.Amount; a != nil {
 		resp.Average = calc.Yuan(*a)
 	}
-	if lim, err := r.Limits(); err == nil && usesLimits(r, ins) {
+	if lim, err := r.LimitsFor(ins); err == nil && usesLimits(r, ins) {
 		resp.Floor, resp.Cap = calc.Yuan(lim.Floor), calc.Yuan(lim.Cap)
 	}
 	carried, err := carriedParts(r, ins, req)
@@ -104,6 +107,7 @@ func parseInsurance(s string) (calc.Insurance, *calc.Error) {
 // and applies the person's figures, or builds rules from the figures alone.
 func pickRules(req *Request, month calc.Month, ins calc.Insurance, u calc.UserFigures) (*calc.Rules, *calc.Error) {
 	var set *calc.RuleSet
+	var match rules.Match
 	switch {
 	case req.RuleSet != "":
 		s, ok := rules.ByID(req.RuleSet)
@@ -119,25 +123,42 @@ func pickRules(req *Request, month calc.Month, ins calc.Insurance, u calc.UserFi
 		}
 		set = s
 	case req.Region != "":
-		s, err := rules.Find(req.Region, month)
+		m, err := rules.Find(req.Region, month)
 		if err != nil {
 			return nil, err
 		}
-		set = s
-	case !u.IsZero():
+		set, match = m.Set, m
+	case req.Rule != nil:
+		// The person's own figures, however few: what is missing is
+		// asked for by name.
 		return calc.NewUserRules(month, ins, u)
 	default:
 		return nil, required("region", "请选择地区（region），或在 rule 中填写当地公布的平均工资、上下限。",
 			"Choose a region, or give the local published average, floor and cap in rule.")
 	}
-	r, err := set.At(month)
+	place := match.Place
+	place.Kind = employerKindOf(req)
+	r, err := set.AtPlace(month, place)
 	if err != nil {
 		return nil, err
 	}
 	if err := r.Override(ins, u); err != nil {
 		return nil, err
 	}
+	r.OwnSet = match.Own
 	return r, nil
+}
+
+// employerKindOf is the kind of employer the request is about: the
+// employer's, or an institution worker's; "" otherwise.
+func employerKindOf(req *Request) calc.EmployerKind {
+	switch {
+	case req.Employer != nil:
+		return calc.EmployerKind(req.Employer.Kind)
+	case req.Worker != nil && req.Worker.Kind == "institution":
+		return calc.EmployerInstitution
+	}
+	return ""
 }
 
 // userFigures parses the request's inline rule.
@@ -220,10 +241,17 @@ func usesLimits(r *calc.Rules, ins calc.Insurance) bool {
 
 func info(r *calc.Rules) *RuleSetInfo {
 	s := r.Set
-	return &RuleSetInfo{ID: s.ID, Title: s.Title, TitleEN: s.TitleEN, Region: s.Region, RegionName: s.RegionName,
+	in := &RuleSetInfo{ID: s.ID, Title: s.Title, TitleEN: s.TitleEN, Region: s.Region, RegionName: s.RegionName,
 		Citation: s.Document, From: s.Start().String(), To: s.Until.String(),
 		PeriodFrom: r.PeriodFrom.String(), PeriodTo: r.PeriodTo.String(),
-		Status: string(s.Status), ReviewedThrough: s.ReviewedThrough.String()}
+		Status: string(r.Status()), ReviewedThrough: s.ReviewedThrough.String(), Provisional: r.Provisional, City: r.Place.City}
+	if r.Place.City != "" {
+		in.CityName, _ = rules.PlaceName(r.Place.City)
+	}
+	for _, v := range r.Variants {
+		in.Variants = append(in.Variants, v.Name)
+	}
+	return in
 }
 
 func contribution(r *calc.Rules, ins calc.Insurance, unitBase, individualBase *decimal.Decimal, individualPayer calc.Payer, steps *[]calc.Step) *Contribution {

@@ -93,8 +93,9 @@ func (rd *Reader) Next() (int, []string, error) {
 		if len(rec) > 0 {
 			line, _ = rd.csv.FieldPos(0)
 		}
-		var perr *csv.ParseError
-		if errors.As(err, &perr) {
+		// encoding/csv returns its *ParseError as it is (a type
+		// assertion keeps reflection out of app.wasm).
+		if perr, ok := err.(*csv.ParseError); ok {
 			return perr.StartLine, nil, err
 		}
 		if err != nil {

@@ -260,9 +260,12 @@ func TestExampleBrokenVariants(t *testing.T) {
 		{"bundled average without source", func(t *testing.T, d map[string]any) {
 			edit(t, d, "params.average.0.source", remove{})
 		}, []string{"params.average[0].source", "a bundled average must name its source"}},
-		{"source grade secondary", func(t *testing.T, d map[string]any) {
+		{"source grade unknown", func(t *testing.T, d map[string]any) {
+			edit(t, d, "params.average.0.source.grade", "likely")
+		}, []string{"params.average[0].source.grade", "must be official, secondary or unverified"}},
+		{"a secondary source without its address", func(t *testing.T, d map[string]any) {
 			edit(t, d, "params.average.0.source.grade", "secondary")
-		}, []string{"params.average[0].source.grade", "must be Q (quoted) or D (derived)"}},
+		}, []string{"params.average[0].source.url", "a source needs its address"}},
 		{"floor with neither ratio nor amount", func(t *testing.T, d map[string]any) {
 			edit(t, d, "params.floor.0.ratio", remove{})
 		}, []string{"params.floor[0]", "needs a ratio or an amount"}},

@@ -73,8 +73,10 @@ func TestPagesRenderRealResults(t *testing.T) {
 			absent:   []string{"result-base"},
 		},
 		{
-			name:     "flexible worker, 沈阳 2009, tiers and the frozen minimum",
-			page:     func() app.Composer { return newFlexiblePageWith(form{"place": "210000", "city": "210100", "date": "2009-09"}) },
+			name: "flexible worker, 沈阳 2009, tiers and the frozen minimum",
+			page: func() app.Composer {
+				return newFlexiblePageWith(form{"place": "210000", "city": "210100", "date": "2009-09"})
+			},
 			texts:    map[string]string{"result-base": "1368.55", "result-outcome": "尚未选择：按最低展示，供参考"},
 			contains: []string{`id="tier"`, "70% · 1956.73", "规则集的数字来自转载或报道", "与 辽社险函〔2006〕89号 二(二) 的规定不同", "尚未选择"},
 		},

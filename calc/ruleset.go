@@ -151,17 +151,17 @@ func worse(a, b Status) Status {
 // The bundled rule sets live in package sibase/calc/rules; docs/RULES.md
 // describes the JSON form field by field.
 type RuleSet struct {
-	ID              string   `json:"id"`
-	Region          string   `json:"region"` // GB/T 2260 code; "000000" for a national template
-	RegionName      string   `json:"region_name"`
-	RegionNameEN    string   `json:"region_name_en"`
-	Title           string   `json:"title"`
-	TitleEN         string   `json:"title_en"`
-	Document        string   `json:"document"` // the governing document's number
-	Issuer          string   `json:"issuer"`
-	Status          Status   `json:"status"`
-	ReviewedThrough Month    `json:"reviewed_through"` // figures checked to be in force through this month
-	Until           Month    `json:"until,omitzero"`   // last month covered; zero: open-ended
+	ID              string `json:"id"`
+	Region          string `json:"region"` // GB/T 2260 code; "000000" for a national template
+	RegionName      string `json:"region_name"`
+	RegionNameEN    string `json:"region_name_en"`
+	Title           string `json:"title"`
+	TitleEN         string `json:"title_en"`
+	Document        string `json:"document"` // the governing document's number
+	Issuer          string `json:"issuer"`
+	Status          Status `json:"status"`
+	ReviewedThrough Month  `json:"reviewed_through"` // figures checked to be in force through this month
+	Until           Month  `json:"until,omitzero"`   // last month covered; zero: open-ended
 	// CarryForward: a month after Until is still answered, with the last
 	// period's figures marked provisional (the new ones are not yet
 	// published, and the difference is settled once they are). Without

@@ -92,7 +92,8 @@ func (r *Rules) FlexibleLimits() (FlexibleLimits, *Error) {
 	fl.Choice = fr.Choice
 	// The average is needed where a bound is a ratio of it; published
 	// amounts stand alone (the average is still shown if known).
-	needAverage := fr.Min.Amount == nil || fr.Max.Amount == nil || (fr.Default != nil && fr.Default.Amount == nil) || (fr.Tiers != nil && len(fr.Tiers.Ratios) > 0)
+	ratioOf := func(b Bound) bool { return b.Amount == nil && b.Follows == "" }
+	needAverage := ratioOf(fr.Min) || ratioOf(fr.Max) || (fr.Default != nil && ratioOf(*fr.Default)) || (fr.Tiers != nil && len(fr.Tiers.Ratios) > 0)
 	var avg *decimal.Decimal
 	if needAverage || r.Average.Amount != nil || r.Average.Annual != nil {
 		a, s, err := r.AverageAmount()

@@ -104,9 +104,23 @@ func (r *Rules) Limits() (Limits, *Error) {
 	return l, nil
 }
 
-// bound evaluates one Bound: its published amount, or ratio × average
-// rounded by ro.
+// bound evaluates one Bound: the floor or cap it follows, its published
+// amount, or ratio × average rounded by ro.
 func (r *Rules) bound(b Bound, avg *decimal.Decimal, ro Rounding, zh, en, field string, steps *[]Step) (decimal.Decimal, *Error) {
+	if b.Follows != "" {
+		lim, err := r.Limits()
+		if err != nil {
+			return decimal.Zero, err
+		}
+		v, name, nameEN := lim.Floor, "缴费基数下限", "the floor"
+		if b.Follows == "cap" {
+			v, name, nameEN = lim.Cap, "缴费基数上限", "the cap"
+		}
+		*steps = append(*steps, newStep(b.Cite, Yuan(v),
+			fmt.Sprintf("%s：同%s %s 元", zh, name, Yuan(v)),
+			fmt.Sprintf("%s: %s, %s yuan", capitalize(en), nameEN, Yuan(v))))
+		return v, nil
+	}
 	if b.Amount != nil {
 		a := *b.Amount
 		*steps = append(*steps, r.sourced(newStep(b.Cite, Yuan(a),

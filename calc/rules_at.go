@@ -79,12 +79,12 @@ type Place struct {
 }
 
 // Start is the first month the rule set covers: the earliest From of its
-// averages.
+// floors (every set has one from its first month).
 func (rs *RuleSet) Start() Month {
-	if len(rs.Params.Average) == 0 {
+	if len(rs.Params.Floor) == 0 {
 		return Month{}
 	}
-	return rs.Params.Average[0].From
+	return rs.Params.Floor[0].From
 }
 
 // Covers reports whether m falls within the rule set's months (a set
@@ -314,12 +314,13 @@ func (r *Rules) CityVariants() []*Variant {
 }
 
 // Status is how far the figures in use can be trusted: the least trusted
-// grade among the sources of the average and the limits (a period whose
-// figures are all official is official), or the rule set's own status
-// where its figures carry none of the newer grades.
+// grade among the sources of the published limits (a period whose floor
+// and cap are official is official; the average's own source is named in
+// its step), or the rule set's own status where its limits carry no
+// source.
 func (r *Rules) Status() Status {
 	var st Status
-	for _, src := range []*Source{r.Average.Source, r.Floor.Source, r.Cap.Source} {
+	for _, src := range []*Source{r.Floor.Source, r.Cap.Source} {
 		if src != nil {
 			st = worse(st, src.status())
 		}

@@ -274,7 +274,12 @@ type DatedAverage struct {
 // Source is where the amount (or, alone, the ratio) was published;
 // RatioSource, where the ratio beside a published amount was published
 // elsewhere (国办发〔2019〕13号's 60%, say).
+//
+// Follows, instead of a ratio or an amount, makes a flexible worker's
+// bound the rules' own floor ("floor") or cap ("cap") for the month and
+// place — a zone's where it has one.
 type Bound struct {
+	Follows     string           `json:"follows,omitempty"`
 	Ratio       *decimal.Decimal `json:"ratio,omitempty"`
 	Amount      *decimal.Decimal `json:"amount,omitempty"`
 	Cite        Citation         `json:"cite"`
@@ -350,13 +355,14 @@ const (
 
 // Tiers are discrete ratios of the average a flexible worker chooses from.
 // Amounts, where the place publishes its tiers as a fixed list of amounts
-// (江苏's twelve), are the tiers instead of Ratios; Source is where either
-// list was published.
+// (江苏's twelve), are the tiers instead of Ratios; Sources are where the
+// list was published, each tier held by one of their quotes (a long list
+// takes more than one quote of 200 characters).
 type Tiers struct {
 	Ratios  []decimal.Decimal `json:"ratios,omitempty"`
 	Amounts []decimal.Decimal `json:"amounts,omitempty"`
 	Cite    Citation          `json:"cite"`
-	Source  *Source           `json:"source,omitempty"`
+	Sources []*Source         `json:"sources,omitempty"`
 }
 
 // InstitutionRule says which wage is an institution (机关事业单位) worker's

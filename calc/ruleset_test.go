@@ -2,6 +2,7 @@ package calc_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -122,8 +123,15 @@ func TestEmployeeBaseInvariants(t *testing.T) {
 				t.Fatalf("%s %s: %v", rs.ID, p.From, err)
 			}
 			prev := decimal.Zero
-			for w := int64(0); w <= 20000_00; w += 3_37 { // every 3.37 yuan up to 20,000
-				wage := decimal.New(w, -2)
+			cent := decimal.New(1, -2)
+			wages := []decimal.Decimal{}
+			for w := int64(0); w <= 40000_00; w += 19_99 { // every 19.99 yuan up to 40,000
+				wages = append(wages, decimal.New(w, -2))
+			}
+			// and both sides of each limit, to the fen
+			wages = append(wages, lim.Floor.Sub(cent), lim.Floor, lim.Floor.Add(cent), lim.Cap.Sub(cent), lim.Cap, lim.Cap.Add(cent))
+			slices.SortFunc(wages, decimal.Decimal.Cmp)
+			for _, wage := range wages {
 				res, err := r.EmployeeBase(calc.Pension, calc.WageInput{MonthlyWage: &wage}, "worker")
 				if err != nil {
 					t.Fatalf("%s %s wage %s: %v", rs.ID, p.From, wage, err)
@@ -157,7 +165,7 @@ func TestValidateRefusesBrokenSets(t *testing.T) {
 			rs.Params.Flexible[1].From, rs.Params.Flexible[2].From = rs.Params.Flexible[2].From, rs.Params.Flexible[1].From
 		}, "params.flexible[2].from"},
 		{"duplicate period", func(rs *calc.RuleSet) { rs.Params.Flexible[2].From = rs.Params.Flexible[1].From }, "params.flexible[2].from"},
-		{"gap at start", func(rs *calc.RuleSet) { rs.Params.Floor[0].From = calc.MustMonth("2007-01") }, "params.floor[0].from"},
+		{"gap at start", func(rs *calc.RuleSet) { rs.Params.Cap[0].From = calc.MustMonth("2007-01") }, "params.cap[0].from"},
 		{"after until", func(rs *calc.RuleSet) { rs.Params.Flexible[4].From = calc.MustMonth("2011-01") }, "params.flexible[4].from"},
 		{"no reviewed_through", func(rs *calc.RuleSet) { rs.ReviewedThrough = calc.Month{} }, "reviewed_through"},
 		{"bad status", func(rs *calc.RuleSet) { rs.Status = "draft" }, "status"},

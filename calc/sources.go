@@ -60,12 +60,25 @@ func (rs *RuleSet) eachSource(f func(sourced)) {
 		bound(field+".min", &fr.Min)
 		bound(field+".max", &fr.Max)
 		bound(field+".default", fr.Default)
-		if t := fr.Tiers; t != nil && t.Source != nil {
+		if t := fr.Tiers; t != nil && len(t.Sources) > 0 {
+			// Each tier is checked against the quote that holds it (the
+			// first source when none does, which then fails the check).
+			holder := func(fig decimal.Decimal, pct bool) *Source {
+				for _, s := range t.Sources {
+					if QuoteHolds(s.Quote, fig, pct) {
+						return s
+					}
+				}
+				return t.Sources[0]
+			}
+			for i, s := range t.Sources {
+				f(sourced{field: fmt.Sprintf("%s.tiers.sources[%d]", field, i), src: s})
+			}
 			for i, a := range t.Amounts {
-				f(sourced{fmt.Sprintf("%s.tiers.amounts[%d]", field, i), a, false, t.Source})
+				f(sourced{fmt.Sprintf("%s.tiers.amounts[%d]", field, i), a, false, holder(a, false)})
 			}
 			for i, r := range t.Ratios {
-				f(sourced{fmt.Sprintf("%s.tiers.ratios[%d]", field, i), r, true, t.Source})
+				f(sourced{fmt.Sprintf("%s.tiers.ratios[%d]", field, i), r, true, holder(r, true)})
 			}
 		}
 	}
@@ -111,6 +124,25 @@ func (rs *RuleSet) eachSource(f func(sourced)) {
 	}
 }
 
+// SourcedFigure is one published figure with its source, as Figures
+// lists them: Field is its JSON path in the rule file; Percent says the
+// figure is a ratio (a quote may write it as a percentage).
+type SourcedFigure struct {
+	Field   string
+	Figure  decimal.Decimal
+	Percent bool
+	Source  *Source
+}
+
+// Figures lists every figure of the rule set that names a source.
+func (rs *RuleSet) Figures() []SourcedFigure {
+	var out []SourcedFigure
+	rs.eachSource(func(s sourced) {
+		out = append(out, SourcedFigure{Field: s.field, Figure: s.figure, Percent: s.percent, Source: s.src})
+	})
+	return out
+}
+
 // ResolveSources fills every figure's source from the rule set's Sources
 // entry it names by Ref (fields given on the figure win), or says which
 // Ref names nothing.
@@ -149,10 +181,10 @@ func (rs *RuleSet) ResolveSources() *Error {
 // number matches a figure as notices write it: digits with an optional
 // decimal part (thousands separators and full-width digits are removed
 // before matching).
-var (
-	number  = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
-	grouped = regexp.MustCompile(`([0-9])[,，]([0-9]{3})`)
-)
+//
+// A number grouped by thousands ("4,775.00") is read whole; the Chinese
+// comma "，" is punctuation, never a separator ("上限20991，2025年").
+var number = regexp.MustCompile(`[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?`)
 
 // QuoteHolds reports whether a verbatim quote contains the figure: as an
 // amount ("4775", "4,775元", "４７７５", "4775.00"), or, for a ratio, as
@@ -167,9 +199,8 @@ func QuoteHolds(quote string, figure decimal.Decimal, percent bool) bool {
 		}
 		return r
 	}, quote)
-	q = grouped.ReplaceAllString(q, "$1$2")
 	for _, m := range number.FindAllString(q, -1) {
-		d, err := decimal.NewFromString(m)
+		d, err := decimal.NewFromString(strings.ReplaceAll(m, ",", ""))
 		if err != nil {
 			continue
 		}

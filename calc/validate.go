@@ -17,7 +17,9 @@ func (rs *RuleSet) Validate() *Error {
 	v := validator{rs: rs, start: rs.Start()}
 	v.header()
 	p := rs.Params
-	v.series("params.average", len(p.Average), func(i int) Month { return p.Average[i].From }, true)
+	// The average may be left out where every limit is a published
+	// amount (nothing needs it); ratios need it.
+	v.series("params.average", len(p.Average), func(i int) Month { return p.Average[i].From }, rs.needsAverage())
 	v.series("params.floor", len(p.Floor), func(i int) Month { return p.Floor[i].From }, true)
 	v.series("params.cap", len(p.Cap), func(i int) Month { return p.Cap[i].From }, true)
 	v.series("params.rounding", len(p.Rounding), func(i int) Month { return p.Rounding[i].From }, true)
@@ -113,6 +115,7 @@ func (rs *RuleSet) Validate() *Error {
 	v.rates()
 	v.checkSources()
 	v.variants()
+	v.statusMatches()
 	for i, y := range p.YearRules {
 		f := fmt.Sprintf("params.year_rules[%d]", i)
 		if y.YearStart < 1 || y.YearStart > 12 {
@@ -141,6 +144,26 @@ func (rs *RuleSet) Validate() *Error {
 		}
 	}
 	return v.err
+}
+
+// needsAverage reports whether some limit is a ratio of the average.
+func (rs *RuleSet) needsAverage() bool {
+	for _, b := range append(append([]DatedBound{}, rs.Params.Floor...), rs.Params.Cap...) {
+		if b.Amount == nil {
+			return true
+		}
+	}
+	for _, fr := range rs.Params.Flexible {
+		for _, b := range []*Bound{&fr.Min, &fr.Max, fr.Default} {
+			if b != nil && b.Amount == nil && b.Follows == "" {
+				return true
+			}
+		}
+		if fr.Tiers != nil && len(fr.Tiers.Ratios) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 type validator struct {
@@ -175,9 +198,9 @@ func (v *validator) header() {
 		v.fail("region", "应为 6 位 GB/T 2260 行政区划代码", "must be a six-digit GB/T 2260 code")
 	}
 	switch rs.Status {
-	case StatusOfficial, StatusProvisional, StatusSecondary:
+	case StatusOfficial, StatusProvisional, StatusSecondary, StatusUnverified:
 	default:
-		v.fail("status", "应为 official、provisional 或 secondary_source", "must be official, provisional or secondary_source")
+		v.fail("status", "应为 official、provisional、secondary_source 或 unverified", "must be official, provisional, secondary_source or unverified")
 	}
 	if rs.ReviewedThrough.IsZero() {
 		v.fail("reviewed_through", "必须注明核对截至的月份", "must give the month the figures were checked through")
@@ -268,7 +291,10 @@ func (v *validator) amount(field string, a decimal.Decimal) {
 func (v *validator) bound(field string, b Bound) {
 	v.cite(field+".cite", b.Cite)
 	v.source(field+".source", b.Source)
-	if b.Ratio == nil && b.Amount == nil {
+	switch {
+	case b.Follows != "" && (b.Follows != "floor" && b.Follows != "cap" || b.Ratio != nil || b.Amount != nil):
+		v.fail(field+".follows", "应为 floor 或 cap，且不再给出比例或金额", "must be floor or cap, with no ratio or amount beside it")
+	case b.Follows == "" && b.Ratio == nil && b.Amount == nil:
 		v.fail(field, "需要比例（ratio）或金额（amount）", "needs a ratio or an amount")
 	}
 	if b.Ratio != nil {
@@ -385,6 +411,30 @@ func sortedKeys[K ~string, V any](m map[K]V) []K {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// statusMatches holds a rule set whose figures carry the newer grades to
+// the status its latest period's sources give: the file cannot claim more
+// than they do.
+func (v *validator) statusMatches() {
+	newer := false
+	for _, f := range v.rs.Figures() {
+		switch f.Source.Grade {
+		case GradeOfficial, GradeSecondary, GradeUnverified:
+			newer = true
+		}
+	}
+	periods := v.rs.Periods()
+	if !newer || len(periods) == 0 || v.err != nil {
+		return
+	}
+	r, err := v.rs.At(periods[len(periods)-1].From)
+	if err != nil {
+		return
+	}
+	if st := r.Status(); st != v.rs.Status {
+		v.fail("status", "应与最新期间数字的来源等级一致："+string(st), "must be what the latest period's sources give: "+string(st))
+	}
 }
 
 // variants checks each variant: named in both languages, a unique id,

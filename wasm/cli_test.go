@@ -157,7 +157,7 @@ func TestRulesCommand(t *testing.T) {
 }
 
 func TestRulesCheck(t *testing.T) {
-	good := "../calc/rules/data/daqing-2011.json"
+	good := "../calc/rules/data/230600-daqing-2011.json"
 	if out, _, code := run(t, nil, "rules", "-check", good); code != 0 || !bytes.Contains(out, []byte("ok")) {
 		t.Errorf("rules -check %s: got exit %d, %q; want 0 and ok", good, code, out)
 	}
@@ -177,5 +177,48 @@ func TestUsageErrors(t *testing.T) {
 		if _, _, code := run(t, nil, args...); code != 2 {
 			t.Errorf("%v: got exit %d, want 2", args, code)
 		}
+	}
+}
+
+// docs/COVERAGE.md holds the table `rules -coverage` prints, as it prints
+// it: what sibase carries for each province.
+func TestCoverageDocMatchesCommand(t *testing.T) {
+	stdout, stderr, code := run(t, nil, "rules", "-coverage")
+	if code != 0 {
+		t.Fatalf("rules -coverage: exit %d, stderr %s", code, stderr)
+	}
+	doc, err := os.ReadFile("../docs/COVERAGE.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const begin, end = "<!-- rules -coverage -->\n", "<!-- end -->"
+	text := string(doc)
+	i, j := strings.Index(text, begin), strings.Index(text, end)
+	if i < 0 || j < i {
+		t.Fatalf("docs/COVERAGE.md: want the table between %q and %q", strings.TrimSpace(begin), end)
+	}
+	if got := text[i+len(begin) : j]; got != string(stdout) {
+		t.Errorf("docs/COVERAGE.md table differs from `go run ./wasm rules -coverage`:\ngot\n%s\nwant\n%s", got, stdout)
+	}
+	if n := strings.Count(string(stdout), "\n"); n != 2+31 {
+		t.Errorf("rules -coverage: got %d lines, want the header and 31 provinces", n)
+	}
+}
+
+// places.json is in its canonical form, its pinyin and English names
+// derived from its Chinese names as `wasm places` derives them.
+func TestPlacesUpToDate(t *testing.T) {
+	_, stderr, code := run(t, nil, "places", "-check", "../calc/rules/data/places.json")
+	if code != 0 {
+		t.Errorf("places -check: exit %d: %s", code, stderr)
+	}
+}
+
+// calc/rules/compact/, the browser's copy of the rule data, is what
+// `wasm compact` makes of calc/rules/data/ now.
+func TestCompactRulesUpToDate(t *testing.T) {
+	_, stderr, code := run(t, nil, "compact", "-check", "../calc/rules/data", "../calc/rules/compact")
+	if code != 0 {
+		t.Errorf("compact -check: exit %d: %s", code, stderr)
 	}
 }

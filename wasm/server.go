@@ -38,6 +38,9 @@ func runServer(args []string, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "places" {
 		return runPlaces(args[1:], os.Stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "compact" {
+		return runCompact(args[1:], os.Stdout, stderr)
+	}
 
 	fs := flag.NewFlagSet("wasm", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -52,6 +55,7 @@ func runServer(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "       wasm precompress FILE...")
 		fmt.Fprintln(stderr, "       wasm site [-web web] [-out dist]")
 		fmt.Fprintln(stderr, "       wasm places [-check] calc/rules/data/places.json")
+		fmt.Fprintln(stderr, "       wasm compact [-check] calc/rules/data calc/rules/compact")
 		fmt.Fprintln(stderr, "       wasm estimate|rules ...")
 		fs.PrintDefaults()
 	}

@@ -80,6 +80,13 @@ func worker(r *calc.Rules, ins calc.Insurance, w *Worker, resp *Response) (*Work
 	var unitBase *decimal.Decimal
 	switch w.Kind {
 	case "employee":
+		switch calc.EmployerKind(w.Employer) {
+		case "", calc.EmployerEnterprise, calc.EmployerInstitution, calc.EmployerSocialOrg:
+		default:
+			return nil, &calc.Error{Code: calc.CodeKindInvalid, Field: "worker.employer",
+				Message:   fmt.Sprintf("单位类型应为 enterprise（企业）、institution（机关事业单位）或 social_organization（社会团体），收到 “%s”。", w.Employer),
+				MessageEN: fmt.Sprintf("The employer kind must be enterprise, institution or social_organization; got %q.", w.Employer)}
+		}
 		if err = firstErr(notFor("worker.ratio", w.Ratio, w.Kind), notFor("worker.amount", w.Amount, w.Kind),
 			notFor("worker.basic_wage", w.BasicWage, w.Kind), notFor("worker.total_wage", w.TotalWage, w.Kind),
 			notFor("worker.approved_wage", w.ApprovedWage, w.Kind)); err != nil {

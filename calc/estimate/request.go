@@ -85,6 +85,10 @@ type Worker struct {
 	BasicWage    string `json:"basic_wage,omitempty"`
 	TotalWage    string `json:"total_wage,omitempty"`    // extension
 	ApprovedWage string `json:"approved_wage,omitempty"` // extension: wages and allowances approved by the personnel department (89号 二(四))
+	// Employer is the kind of unit an employee works for: "institution"
+	// (机关事业单位) where the place publishes figures of their own for
+	// them; omitted, an enterprise (extension).
+	Employer string `json:"employer,omitempty"`
 }
 
 // Employer is a contributing unit with its employees.

@@ -157,6 +157,8 @@ func employerKindOf(req *Request) calc.EmployerKind {
 		return calc.EmployerKind(req.Employer.Kind)
 	case req.Worker != nil && req.Worker.Kind == "institution":
 		return calc.EmployerInstitution
+	case req.Worker != nil && req.Worker.Employer != "":
+		return calc.EmployerKind(req.Worker.Employer)
 	}
 	return ""
 }

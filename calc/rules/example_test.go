@@ -237,12 +237,12 @@ func TestExampleBrokenVariants(t *testing.T) {
 				"cite": map[string]any{"doc": "辽社险函〔2006〕89号", "clause": "二(一)"}}
 			d["params"].(map[string]any)["average"] = append(avg, second)
 		}, []string{"params.average[1].from", "is after the set's last month"}},
-		{"floor starting after the set", func(t *testing.T, d map[string]any) {
-			edit(t, d, "params.floor.0.from", "2009-08")
-		}, []string{"params.floor[0].from", "must start at the set's first month, 2009-07"}},
+		{"cap starting after the set", func(t *testing.T, d map[string]any) {
+			edit(t, d, "params.cap.0.from", "2009-08")
+		}, []string{"params.cap[0].from", "must start at the set's first month, 2009-07"}},
 		{"status draft", func(t *testing.T, d map[string]any) {
 			edit(t, d, "status", "draft")
-		}, []string{"status", "must be official, provisional or secondary_source"}},
+		}, []string{"status", "must be official, provisional, secondary_source or unverified"}},
 		{"missing reviewed_through", func(t *testing.T, d map[string]any) {
 			edit(t, d, "reviewed_through", remove{})
 		}, []string{"reviewed_through", "must give the month"}},

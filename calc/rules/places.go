@@ -29,7 +29,7 @@ type placesFile struct {
 }
 
 var places = sync.OnceValues(func() ([]PlaceInfo, error) {
-	data, err := dataFS.ReadFile("data/places.json")
+	data, err := dataFS.ReadFile(dataDir + "/places.json")
 	if err != nil {
 		return nil, err
 	}

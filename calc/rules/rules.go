@@ -25,7 +25,6 @@ package rules
 
 import (
 	"bytes"
-	"embed"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -36,9 +35,6 @@ import (
 	"sibase/calc"
 )
 
-//go:embed data/*.json
-var dataFS embed.FS
-
 // entry is one bundled file, known by its name before it is decoded.
 type entry struct {
 	file, region, id string
@@ -48,7 +44,7 @@ type entry struct {
 var entries = sync.OnceValue(func() []entry {
 	// embed.FS's own ReadDir, not fs.Glob: the browser's copy is smaller
 	// without io/fs's pattern matching.
-	dir, _ := dataFS.ReadDir("data")
+	dir, _ := dataFS.ReadDir(dataDir)
 	out := make([]entry, 0, len(dir))
 	for _, d := range dir {
 		name := d.Name()
@@ -56,7 +52,7 @@ var entries = sync.OnceValue(func() []entry {
 		if !ok || len(base) < 8 || base[6] != '-' {
 			continue // places.json
 		}
-		out = append(out, entry{file: "data/" + name, region: base[:6], id: base[7:]})
+		out = append(out, entry{file: dataDir + "/" + name, region: base[:6], id: base[7:]})
 	}
 	return out
 })
@@ -81,7 +77,7 @@ func load(e entry) (*calc.RuleSet, error) {
 			l.err = err
 			return
 		}
-		name := strings.TrimPrefix(e.file, "data/")
+		name := strings.TrimPrefix(e.file, dataDir+"/")
 		l.set, l.err = parse(name, data, checkBundled)
 		if l.err == nil && (l.set.ID != e.id || l.set.Region != e.region) {
 			l.err = fmt.Errorf("%s: holds rule set %s for region %s; the file must be named %s-%s.json", name, l.set.ID, l.set.Region, l.set.Region, l.set.ID)

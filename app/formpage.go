@@ -26,6 +26,27 @@ type formPage struct {
 
 	errShown bool   // set while rendering once the error is shown beside its field
 	shareURL string // the page's URL with the form in its fragment
+
+	// titleKey names the page (its translation key) in the document's
+	// title; fallback are fields the page starts with when no place is
+	// known (a notice's own example), nil for none.
+	titleKey string
+	fallback form
+	// onFallback: the form's place is the fallback's, not one chosen, so
+	// a place known later (remembered, or a link's) replaces it.
+	onFallback bool
+}
+
+// named sets the page's title key and its fallback example, and opens
+// the page on the example when the fields given name no place (what the
+// server pre-renders without a link's place).
+func (p *formPage) named(titleKey string, fallback form) {
+	p.titleKey, p.fallback = titleKey, fallback
+	if p.form["place"] == "" && fallback != nil {
+		p.openOn("")
+		p.onFallback = true
+		p.recompute()
+	}
 }
 
 // newFormPage starts a page with its default fields, overridden by the
@@ -54,6 +75,9 @@ func (p *formPage) mount(ctx app.Context) {
 // fragment (the defaults plus the link's fields), then recomputes. A
 // fragment that is not a form — "#main" from the skip link — leaves the
 // form as it is. It runs on mount and whenever the fragment changes.
+//
+// A form without a place opens on the place a link names (?place=), else
+// the person's remembered place, else the page's fallback example.
 func (p *formPage) restore(ctx app.Context) {
 	if u := ctx.Page().URL(); u != nil && u.Fragment != "" {
 		if f, ok := parseFragment(u.Fragment); ok && p.isForm(f) {
@@ -64,9 +88,66 @@ func (p *formPage) restore(ctx app.Context) {
 			legacySet(p.form)
 		}
 	}
+	if p.form["place"] == "" || p.onFallback {
+		code := queryPlace(ctx)
+		if code == "" {
+			code = currentPlace(ctx)
+		}
+		if code != "" && p.onFallback {
+			p.form = p.defaults.clone()
+			p.onFallback = false
+		}
+		if code != "" || p.form["place"] == "" {
+			p.openOn(code)
+		}
+	}
 	p.recompute()
+	p.describe(ctx)
 	p.share(ctx)
 	p.syncDOM(ctx) // the inputs are written only here (see textInput)
+}
+
+// openOn sets the form's place (or the fallback example when there is
+// none); "custom" opens on the person's own figures.
+func (p *formPage) openOn(code string) {
+	switch {
+	case code == customPlace:
+		p.form["place"] = customPlace
+	case code != "":
+		p.form["place"], p.form["city"] = splitPlace(code)
+	default:
+		for k, v := range p.fallback {
+			p.form[k] = v
+		}
+	}
+}
+
+// prerender opens the page, on the server, on the place a link names, so
+// that the HTML itself answers with its numbers.
+func (p *formPage) prerender(ctx app.Context) {
+	if code := queryPlace(ctx); code != "" && (p.form["place"] == "" || p.onFallback) {
+		p.form = p.defaults.clone()
+		p.onFallback = false
+		p.openOn(code)
+		p.recompute()
+	}
+	p.describe(ctx)
+}
+
+// describe names the page after its calculator and place: a bookmark or a
+// shared link says what it is.
+func (p *formPage) describe(ctx app.Context) {
+	if ctx.Page() == nil || p.titleKey == "" {
+		return
+	}
+	title := tr(p.lang, p.titleKey)
+	if reg := region(p.form); reg != "" {
+		title += " · " + placeName(p.lang, reg)
+	}
+	ctx.Page().SetTitle(title + " · sibase")
+	if p.resp != nil && p.resp.Floor != "" {
+		ctx.Page().SetDescription(title + "：" + tr(p.lang, "pol.floor") + " " + p.resp.Floor + "，" + tr(p.lang, "pol.cap") + " " + p.resp.Cap)
+	}
 }
 
 // isForm reports whether a decoded fragment holds this page's fields.
@@ -122,9 +203,17 @@ func (p *formPage) recompute() {
 	}
 }
 
-// set changes one field, recomputes and updates the share link.
+// set changes one field, recomputes and updates the share link. A place
+// chosen is remembered as the person's.
 func (p *formPage) set(ctx app.Context, name, value string) {
 	p.form[name] = value
+	p.onFallback = false
+	if name == "place" {
+		delete(p.form, "city") // another province's city cannot stay
+	}
+	if (name == "place" || name == "city") && region(p.form) != "" {
+		setPlace(ctx, region(p.form))
+	}
 	p.recompute()
 	p.share(ctx)
 	if structural[name] {
@@ -162,6 +251,7 @@ var ruleFields = map[string]string{
 	"rule.floor_ratio": "floorRatio", "rule.cap_ratio": "capRatio",
 	"rule.rounding": "rounding", "rule.places": "places",
 	"rule.flexible_min_ratio": "fmin", "rule.flexible_max_ratio": "fmax",
+	"rule.unit_method": "unitMethod",
 }
 
 // errorFor returns the error message to show beside the named field, if

@@ -4,16 +4,16 @@ package app
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"sibase/calc"
-	"sibase/calc/rules"
 )
 
-// home is the page for route "/": "who are you" in plain words, each
-// answer a link to its page, then the bundled rule sets.
+// home is the page for route "/": first where the person pays
+// contributions (a province, then a city where its figures differ),
+// remembered on the device, with this year's floor and cap there at once;
+// then "who are you" in plain words, each answer a link to its page.
 type home struct {
 	app.Compo
 	lang  Lang
+	place string
 	kiosk kioskConfig
 	board bool // a kiosk between sessions shows the board of rules
 }
@@ -21,11 +21,16 @@ type home struct {
 // newHome returns the home page.
 func newHome() *home { return &home{lang: Zh} }
 
-// OnMount follows the session's language.
+// OnMount follows the session's language and place.
 func (h *home) OnMount(ctx app.Context) {
 	h.lang = currentLang(ctx)
 	ctx.ObserveState(stateLang, &h.lang)
 	h.kiosk = kioskSettings(ctx)
+	if q := queryPlace(ctx); q != "" {
+		setPlace(ctx, q)
+	}
+	h.place = currentPlace(ctx)
+	ctx.ObserveState(statePlace, &h.place)
 	if h.kiosk.On {
 		ctx.ObserveState(stateBoard, &h.board)
 	}
@@ -37,14 +42,42 @@ func (h *home) startSession(ctx app.Context, e app.Event) {
 	ctx.SetState(stateBoard, false)
 }
 
-// Render shows the choices and the bundled rule sets.
+// onProvince and onCity choose the place.
+func (h *home) onProvince(ctx app.Context, e app.Event) {
+	setPlace(ctx, ctx.JSSrc().Get("value").String())
+}
+
+func (h *home) onCity(ctx app.Context, e app.Event) {
+	code := ctx.JSSrc().Get("value").String()
+	if code == "" {
+		code, _ = splitPlace(h.place)
+	}
+	setPlace(ctx, code)
+}
+
+// Render asks for the place, shows its figures, then the choices.
 func (h *home) Render() app.UI {
 	l := h.lang
 	if h.kiosk.On && h.board {
 		return page(l, "/", renderBoard(l, h.kiosk.Place, h.startSession))
 	}
+	province, city := splitPlace(h.place)
 	return page(l, "/",
 		el("h1").ID("home-title").Text(tr(l, "app.title")),
+		el("section").ID("where").Class("where").Body(
+			el("h2").Text(tr(l, "home.where")),
+			el("div").Class("field").Body(
+				el("label").Attr("for", "home-province").Text(tr(l, "rules.place")),
+				optionSelect("home-province", placeChoices(l)[:len(placeChoices(l))-1], province).OnChange(h.onProvince),
+			),
+			app.If(citiesMatter(province), func() app.UI {
+				return el("div").Class("field").Body(
+					el("label").Attr("for", "home-city").Text(tr(l, "rules.city")),
+					optionSelect("home-city", cityChoices(l, province), city).OnChange(h.onCity),
+				)
+			}),
+			placeSummary(l, h.place),
+		),
 		el("h2").Text(tr(l, "home.who")),
 		el("ul").ID("who").Class("who").Body(app.Range(pageRoutes).Slice(func(i int) app.UI {
 			r := pageRoutes[i]
@@ -55,30 +88,31 @@ func (h *home) Render() app.UI {
 				),
 			)
 		})),
-		ruleSetList(l),
 	)
 }
 
-// ruleSetList lists the bundled rule sets: place, document, months
-// covered and status.
-func ruleSetList(l Lang) app.UI {
-	sets, err := rules.Bundled()
-	if err != nil {
-		return el("p").ID("rule-sets-error").Class("error").Text(err.Error())
-	}
-	return el("section").ID("rule-sets").Body(
-		el("h2").Text(tr(l, "home.rulesets")),
-		el("ul").Body(app.Range(sets).Slice(func(i int) app.UI { return ruleSetItem(l, sets[i]) })),
-	)
+// optionSelect is a select of choices with one selected.
+func optionSelect(id string, choices []choice, selected string) app.HTMLElem {
+	return el("select").ID(id).Attr("name", id).Body(app.Range(choices).Slice(func(i int) app.UI {
+		c := choices[i]
+		return el("option").Attr("value", c.value).Attr("selected", c.value == selected).Text(c.label)
+	}))
 }
 
-func ruleSetItem(l Lang, rs *calc.RuleSet) app.UI {
-	months := rs.Start().String() + " –"
-	if !rs.Until.IsZero() {
-		months += " " + rs.Until.String()
+// placeSummary is this year's floor and cap where the person pays, with a
+// link to the place's page.
+func placeSummary(l Lang, code string) app.UI {
+	f, ok := placeFactsFor(l, code)
+	if !ok {
+		return app.Text("")
 	}
-	return el("li").ID("rule-set-"+rs.ID).Body(
-		el("strong").Text(pick(l, rs.RegionName, rs.RegionNameEN)),
-		app.Text(" "+rs.Document+" · "+months+" · "+tr(l, "status."+string(rs.Status))),
+	return el("div").ID("home-summary").Class("result").Aria("live", "polite").Body(
+		el("p").Class("figure-label").Text(f.title),
+		termList("home-figures", "figures", []pair{
+			{"home-floor", tr(l, "pol.floor"), f.floor + " " + tr(l, "res.yuan")},
+			{"home-cap", tr(l, "pol.cap"), f.cap + " " + tr(l, "res.yuan")},
+		}),
+		el("p").Class("rules-line").Text(f.period+" · "+f.doc+" · "+f.status),
+		el("a").ID("home-place-page").Attr("href", "/place/"+code).Text(tr(l, "home.placePage")),
 	)
 }

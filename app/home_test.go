@@ -26,10 +26,11 @@ func TestHomeStructure(t *testing.T) {
 		{"main", el("main").ID("main").Class("page").TabIndex(-1), []int{0, 1}},
 		{"title", el("h1").ID("home-title"), []int{0, 1, 0}},
 		{"title text", app.Text("社保缴费基数自助测算"), []int{0, 1, 0, 0}},
-		{"question", app.Text("您是哪一类?"), []int{0, 1, 1, 0}},
-		{"choices", el("ul").ID("who").Class("who"), []int{0, 1, 2}},
-		{"first choice", el("a").ID("go-flexible").Attr("href", "/flexible"), []int{0, 1, 2, 0, 0}},
-		{"rule sets", el("section").ID("rule-sets"), []int{0, 1, 3}},
+		{"where", el("section").ID("where").Class("where"), []int{0, 1, 1}},
+		{"where question", app.Text("您在哪里缴纳社保？"), []int{0, 1, 1, 0, 0}},
+		{"question", app.Text("您是哪一类?"), []int{0, 1, 2, 0}},
+		{"choices", el("ul").ID("who").Class("who"), []int{0, 1, 3}},
+		{"first choice", el("a").ID("go-flexible").Attr("href", "/flexible"), []int{0, 1, 3, 0, 0}},
 		{"privacy", el("footer").Class("footer"), []int{0, 2}},
 	}
 	for _, tt := range tests {

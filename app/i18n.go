@@ -36,13 +36,15 @@ nav.employer	用人单位	Employer
 nav.institution	机关事业单位	Institution staff
 nav.settlement	补收测算	Settlement
 nav.policy	政策依据	The rules
+home.where	您在哪里缴纳社保？	Where do you pay contributions?
+home.placePage	查看本地的上下限、档次、费率与来源	The place's limits, tiers, rates and sources
 home.who	您是哪一类?	Who are you?
 home.flexible.desc	自己缴费：看当年可选的基数范围、最低基数和每月应缴。	You pay yourself: the range you may choose this year, the lowest base and what you pay.
 home.employee.desc	单位代缴：按上年月平均工资看个人缴费基数。	Your employer pays: your individual base from last year's monthly wage.
 home.employer.desc	逐人核定个人基数，并得出单位缴费基数。	Every employee's base and the unit base.
 home.institution.desc	按上月应发基本工资核定。	From last month's basic wage.
 home.settlement.desc	沿用上年基数后，计算应补收或退还的差额。	After a carried-over base: what is collected or returned.
-home.policy.desc	每套规则的期间、数字、条款与核对日期。	Each rule set's periods, figures, clauses and review date.
+home.policy.desc	各省、市的上下限、来源与核对日期。	Every province's and city's limits, sources and review date.
 home.rulesets	内置规则	Bundled rules
 rules.legend	适用规则	Rules
 rules.date	缴费月份	Month
@@ -126,12 +128,22 @@ basis.departs	与文件规定不同	Departs from the notice
 status.official	正式文件	Official notice
 status.provisional	暂定	Provisional
 status.secondary_source	转载来源	Secondary source
+status.unverified	未核实（仅见于计算器数据）	Unverified (calculators' data only)
+grade.official	正式文件	official notice
+grade.secondary	转载或报道	secondary source
+grade.unverified	仅见于计算器数据	calculators' data only
 er.title	用人单位缴费基数	An employer's bases
 er.intro	填写单位上年月平均工资总额，再逐行填写职工；得出每人的个人基数、合计和单位缴费基数。	Enter the previous-year average monthly total wages, then each employee: every individual base, their sum and the unit base.
 er.kind	单位类型	Employer kind
 er.kind.enterprise	企业	Enterprise
 er.kind.institution	机关事业单位	Institution
 er.kind.social_organization	社会团体	Social organisation
+er.method	单位缴费基数的确定方法（本地规则未收录，请按当地规定选择）	How the unit base is set (not in the bundled rules: choose your place's)
+er.method.none	请选择	Choose
+er.method.sum_of_bases	职工个人缴费基数之和	The sum of the employees' bases
+er.method.max_payroll_or_sum	上年月平均工资总额与个人基数之和取高	The higher of the payroll and the sum of bases
+er.method.avg_payroll	上年月平均工资总额	The previous-year average monthly payroll
+er.method.last_month_payroll	上月工资总额	Last month's payroll
 er.payroll	上年月平均工资总额	Previous-year average monthly total wages
 er.payroll.hint	留空时 sibase 按所列人员工资合计估算（不是文件规定的数字）；请尽量填写单位统计数。	Left empty, sibase estimates it as the sum of the listed wages (not a figure any notice sets): enter the unit's own figure where you can.
 er.last	上月工资总额	Last month's total payroll
@@ -241,8 +253,27 @@ st.yes	可以	Yes
 st.no	不可以	No
 st.recompute.yes	需要重新核定	Determined anew
 st.recompute.no	不变	Unchanged
+place.titleYear	 年社保缴费基数上下限	: contribution base limits
+place.none	没有该地区的内置规则。	No bundled rules for this place.
+place.provisional	新数字尚未公布：以下是适用至 %s 的最近一期数字，暂按此缴费，新数字公布后通常多退少补。	The new figures are not yet published: these are the latest, in force through %s, used for now; the difference is usually settled once the new ones are.
+place.calculators	按本地规则测算	Calculate for this place
+place.remember	设为我的缴费地	Make this my place
+place.zone	所属片区	Zone
+place.zones	各片区的下限	Floors by zone
+place.zones.hint	未列出的城市按全省下限；上限全省统一。	Cities not listed take the province's floor; the cap is the same everywhere.
+place.cities	城市	Cities
+place.monthly	每月缴费	Monthly payment
+place.sources	数字来源	Where the figures come from
+place.sources.hint	地址供核对，本页不链接、不访问任何外部网站。	The addresses are for checking: this page links to and contacts no other site.
+place.chart	历年缴费基数下限	The floor over the years
+app.place	缴费地	Where you pay
+app.place.change	更改	change
+app.place.none	选择缴费地	Choose where you pay
 pol.title	政策依据	The rules and their sources
-pol.intro	sibase 内置的每套规则：适用期间、数字、条款、来源与核对日期。没有可靠来源的数字不内置，由使用者填写。	Each bundled rule set: its periods, figures, clauses, sources and review date. Figures without a reliable source are not bundled: you enter them.
+pol.intro	每个省（及数字不同的城市）今年适用的缴费基数上下限、来源等级与核对日期。输入名称或拼音首字母查找。	Each province (and each city whose figures differ): the limits in force this year, how far their sources can be trusted and when they were checked. Type a name or its pinyin initials.
+pol.find	查找地区	Find a place
+pol.none	没有匹配的地区。	No place matches.
+pol.custom	我的地区不在列表中：自行填写公布的数字	My place isn't listed: enter the published figures
 pol.issuer	发文机关	Issued by
 pol.status	来源等级	Status
 pol.reviewed	数字核对至	Checked through

@@ -2,13 +2,13 @@ package app
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"sibase/calc"
-	"sibase/calc/rules"
 )
 
 // Kiosk mode is for a terminal in a service hall: strangers one after
@@ -112,115 +112,39 @@ func endKioskSession(ctx app.Context) {
 	ctx.Navigate("/")
 }
 
-// boardFacts are the figures the kiosk board shows for its place.
-type boardFacts struct {
-	place, document, title, period, reviewed, status string
-	average, floor, cap, flexible, tiers             string
-	current                                          bool // the period covers today
-	cites                                            []string
-}
-
-// kioskBoard gathers the rules in force for the place this month, or
-// the latest period if none is (the board then says so).
-func kioskBoard(l Lang, place string, today calc.Month) (boardFacts, bool) {
-	sets, err := rules.Bundled()
-	if err != nil {
-		return boardFacts{}, false
-	}
-	var chosen *calc.RuleSet
-	for _, rs := range sets {
-		if rs.Region != place {
-			continue
-		}
-		if rs.Covers(today) || chosen == nil || chosen.Start().Before(rs.Start()) {
-			chosen = rs
-		}
-		if rs.Covers(today) {
-			break
-		}
-	}
-	if chosen == nil {
-		return boardFacts{}, false
-	}
-	month := today
-	current := chosen.Covers(today)
-	if !current {
-		ps := chosen.Periods()
-		month = ps[len(ps)-1].From
-	}
-	r, cerr := chosen.At(month)
-	if cerr != nil {
-		return boardFacts{}, false
-	}
-	f := boardFacts{place: pick(l, chosen.RegionName, chosen.RegionNameEN), document: chosen.Document, title: pick(l, chosen.Title, chosen.TitleEN),
-		reviewed: chosen.ReviewedThrough.String(), status: tr(l, "status."+string(chosen.Status)), current: current}
-	f.period = r.PeriodFrom.String() + " – " + r.PeriodTo.String()
-	if r.PeriodTo.IsZero() {
-		f.period = r.PeriodFrom.String() + " –"
-	}
-	zh, en := calc.AverageName(r.Average)
-	f.average = labelled(l, "pol.entered") + pick(l, zh, en)
-	if lim, err := r.Limits(); err == nil {
-		f.average = calc.Yuan(*lim.Average) + " " + tr(l, "res.yuan")
-		f.floor, f.cap = calc.Yuan(lim.Floor), calc.Yuan(lim.Cap)
-	} else {
-		f.floor, f.cap = boundText(l, r.Floor), boundText(l, r.Cap)
-	}
-	f.cites = append(f.cites, r.Floor.Cite.String())
-	if fr := r.Flexible; fr != nil {
-		if fl, err := r.FlexibleLimits(); err == nil {
-			f.flexible = calc.Yuan(fl.Min) + " – " + calc.Yuan(fl.Max)
-			for i, t := range fl.Tiers {
-				if i > 0 {
-					f.tiers += " / "
-				}
-				f.tiers += calc.Yuan(t.Amount)
-			}
-		} else {
-			f.flexible = boundText(l, fr.Min) + " – " + boundText(l, fr.Max)
-		}
-		f.cites = append(f.cites, fr.Min.Cite.String())
-	}
-	return f, true
-}
-
-// renderBoard draws the board in type readable from a few metres; a touch
-// anywhere starts a session.
+// renderBoard draws the board of the rules in force for the kiosk's place
+// this month (or the latest period published, said so), in type readable
+// from a few metres, filling the screen it stands on; a touch anywhere
+// starts a session.
 func renderBoard(l Lang, place string, onStart app.EventHandler) app.UI {
-	f, ok := kioskBoard(l, place, calc.Month{Year: time.Now().Year(), Month: int(time.Now().Month())})
+	f, ok := placeFactsFor(l, place)
 	body := []app.UI{el("h1").Class("board-title").Text(tr(l, "app.title"))}
 	if ok {
+		flexible, tiers := "", ""
+		if fl, err := f.r.FlexibleLimits(); err == nil {
+			flexible = calc.Yuan(fl.Min) + " – " + calc.Yuan(fl.Max)
+			for i, t := range fl.Tiers {
+				if i > 0 {
+					tiers += " / "
+				}
+				tiers += calc.Yuan(t.Amount)
+			}
+		}
 		body = append(body,
-			el("p").ID("board-place").Class("board-place").Text(f.place+" · "+f.document),
-			app.If(!f.current, func() app.UI {
-				return el("p").ID("board-not-current").Class("board-note").Text(tr(l, "kiosk.notCurrent"))
+			el("p").ID("board-place").Class("board-place").Text(f.title),
+			app.If(f.provisional, func() app.UI {
+				return el("p").ID("board-not-current").Class("board-note").Text(strings.ReplaceAll(tr(l, "place.provisional"), "%s", f.until))
 			}),
 			termList("board-figures", "board-figures", []pair{
 				{"", tr(l, "pol.period"), f.period}, {"board-average", tr(l, "pol.average"), f.average},
 				{"board-floor", tr(l, "pol.floor"), f.floor}, {"board-cap", tr(l, "pol.cap"), f.cap},
-				{"board-flexible", tr(l, "pol.flexible"), f.flexible}, {"board-tiers", tr(l, "flex.tier"), f.tiers},
+				{"board-flexible", tr(l, "pol.flexible"), flexible}, {"board-tiers", tr(l, "flex.tier"), tiers},
 			}),
-			el("p").ID("board-cites").Class("board-note").Text(labelled(l, "res.citation")+joinUnique(f.cites)+" · "+f.status+" · "+tr(l, "res.reviewed")+" "+f.reviewed),
+			el("p").ID("board-cites").Class("board-note").Text(labelled(l, "res.citation")+f.doc+" · "+f.status+" · "+tr(l, "res.reviewed")+" "+f.reviewed),
 		)
 	} else {
 		body = append(body, el("p").ID("board-no-place").Class("board-note").Text(tr(l, "kiosk.noPlace")))
 	}
 	body = append(body, button().ID("board-start").Class("board-start").OnClick(onStart).Text(tr(l, "kiosk.start")))
 	return el("section").ID("kiosk-board").Class("board").OnClick(onStart).Body(body...)
-}
-
-func joinUnique(xs []string) string {
-	seen := map[string]bool{}
-	out := ""
-	for _, x := range xs {
-		if x == "" || seen[x] {
-			continue
-		}
-		seen[x] = true
-		if out != "" {
-			out += "; "
-		}
-		out += x
-	}
-	return out
 }

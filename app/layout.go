@@ -23,6 +23,7 @@ type chrome struct {
 
 	updateAvailable bool
 	mounted         bool
+	place           string
 }
 
 func newChrome(l Lang, active string) *chrome { return &chrome{Lang: l, Active: active} }
@@ -31,6 +32,8 @@ func newChrome(l Lang, active string) *chrome { return &chrome{Lang: l, Active: 
 // every updateCheckEvery, and sets the document's language.
 func (c *chrome) OnMount(ctx app.Context) {
 	c.mounted = true
+	c.place = currentPlace(ctx)
+	ctx.ObserveState(statePlace, &c.place)
 	c.updateAvailable = ctx.AppUpdateAvailable()
 	c.checkForUpdate(ctx)
 	c.applyLang()
@@ -124,6 +127,18 @@ func (c *chrome) Render() app.UI {
 			el("a").ID("home-link").Class("brand").Attr("href", "/").Text(tr(l, "app.title")),
 			button().ID("lang-switch").Class("lang").Aria("label", tr(l, "app.lang.label")).
 				Lang(map[Lang]string{Zh: "en", En: "zh-CN"}[l]).OnClick(c.switchLang).Text(tr(l, "app.lang.switch")),
+		),
+		el("p").ID("chrome-place").Class("place-line").Body(
+			app.If(c.place != "", func() app.UI {
+				return el("span").Body(
+					app.Text(labelled(l, "app.place")),
+					el("a").ID("chrome-place-page").Attr("href", "/place/"+c.place).Text(placeName(l, c.place)),
+					app.Text(" · "),
+					el("a").ID("chrome-place-change").Attr("href", "/#where").Text(tr(l, "app.place.change")),
+				)
+			}).Else(func() app.UI {
+				return el("a").ID("chrome-place-change").Attr("href", "/#where").Text(tr(l, "app.place.none"))
+			}),
 		),
 		el("nav").Aria("label", tr(l, "app.nav")).Body(
 			el("ul").Body(app.Range(pageRoutes).Slice(func(i int) app.UI {

@@ -19,8 +19,10 @@ func newEmployeePage() *employeePage { return newEmployeePageWith(nil) }
 
 func newEmployeePageWith(f form) *employeePage {
 	defaults := form{"date": defaultMonth(), "rounding": "half_up", "places": "2"}
-	return &employeePage{formPage: newFormPage(defaults, f, employeeRequest, map[string]string{
+	p := &employeePage{formPage: newFormPage(defaults, f, employeeRequest, map[string]string{
 		"worker.monthly_wage": "wage", "worker.annual_wage": "annual", "worker.months": "months", "worker.kind": "place"})}
+	p.named("emp.title", nil)
+	return p
 }
 
 // employeeRequest builds the request from the page's fields.
@@ -39,6 +41,9 @@ func (p *employeePage) OnMount(ctx app.Context) { p.mount(ctx) }
 
 // OnNav restores a share link opened on this page.
 func (p *employeePage) OnNav(ctx app.Context) { p.restore(ctx) }
+
+// OnPreRender opens the page on the place a link names, on the server.
+func (p *employeePage) OnPreRender(ctx app.Context) { p.prerender(ctx) }
 
 // Render draws the page.
 func (p *employeePage) Render() app.UI {

@@ -29,12 +29,13 @@ type employerPage struct {
 func newEmployerPage() *employerPage { return newEmployerPageWith(nil) }
 
 func newEmployerPageWith(f form) *employerPage {
-	defaults := form{"date": "2011-06", "place": "230000", "city": "230600", "kind": "enterprise", "rows": "2", "source": "rows",
+	defaults := form{"date": defaultMonth(), "kind": "enterprise", "rows": "2", "source": "rows",
 		"e.0.status": "active", "e.1.status": "active", "rounding": "half_up", "places": "2"}
 	p := &employerPage{formPage: newFormPage(defaults, f, employerRequest, map[string]string{
 		"employer.kind": "kind", "employer.monthly_avg_total_wages": "payroll",
 		"employer.last_month_total_wages": "last", "employer": "payroll"})}
 	p.mapField = rowField
+	p.named("er.title", nil)
 	return p
 }
 
@@ -71,6 +72,14 @@ func rowCount(f form) int {
 // nothing typed is dropped and a blank wage is named by its row.
 func employerRequest(f form) (*estimate.Request, *calc.Error) {
 	req := ruleRequest(f, false)
+	if m := f["unitMethod"]; m != "" && unitMethod(f) == "" {
+		// The place's rules name no unit-base method: the person says
+		// which their place uses (marked as entered by them).
+		if req.Rule == nil {
+			req.Rule = &estimate.Rule{}
+		}
+		req.Rule.UnitMethod = m
+	}
 	if f["source"] == "file" {
 		// The file's rows are decided by the import; the form only
 		// resolves the rules.
@@ -135,6 +144,9 @@ func (p *employerPage) OnMount(ctx app.Context) { p.mount(ctx) }
 // OnNav restores a share link opened on this page.
 func (p *employerPage) OnNav(ctx app.Context) { p.restore(ctx) }
 
+// OnPreRender opens the page on the place a link names, on the server.
+func (p *employerPage) OnPreRender(ctx app.Context) { p.prerender(ctx) }
+
 func (p *employerPage) addRow(ctx app.Context, e app.Event) {
 	n := rowCount(p.form)
 	if n >= maxRows {
@@ -196,6 +208,11 @@ func (p *employerPage) employerForm(method calc.Method, rows []int, fromFile boo
 				p.selectField("kind", "er.kind", []choice{
 					{"enterprise", tr(l, "er.kind.enterprise")}, {"institution", tr(l, "er.kind.institution")},
 					{"social_organization", tr(l, "er.kind.social_organization")}}),
+				app.If(method == "" && p.form["place"] != "" && p.form["place"] != customPlace, func() app.UI {
+					return p.selectField("unitMethod", "er.method", []choice{{"", tr(l, "er.method.none")},
+						{string(calc.MethodSumOfBases), tr(l, "er.method.sum_of_bases")}, {string(calc.MethodMaxPayrollOrSum), tr(l, "er.method.max_payroll_or_sum")},
+						{string(calc.MethodAveragePayroll), tr(l, "er.method.avg_payroll")}, {string(calc.MethodLastMonthPayroll), tr(l, "er.method.last_month_payroll")}})
+				}),
 				app.If(method != calc.MethodLastMonthPayroll && method != calc.MethodSumOfBases, func() app.UI {
 					return p.field(fieldOpts{name: "payroll", label: "er.payroll", hint: tr(l, "er.payroll.hint")})
 				}),

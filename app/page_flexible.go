@@ -28,8 +28,10 @@ func newFlexiblePage() *flexiblePage { return newFlexiblePageWith(nil) }
 // links); missing fields take their defaults.
 func newFlexiblePageWith(f form) *flexiblePage {
 	defaults := form{"date": defaultMonth(), "rounding": "half_up", "places": "2"}
-	return &flexiblePage{formPage: newFormPage(defaults, f, flexibleRequest, map[string]string{
+	p := &flexiblePage{formPage: newFormPage(defaults, f, flexibleRequest, map[string]string{
 		"worker.ratio": "ratio", "worker.amount": "amount", "worker.kind": "place"})}
+	p.named("flex.title", nil)
+	return p
 }
 
 // flexibleRequest builds the request from the page's fields.
@@ -44,6 +46,9 @@ func (p *flexiblePage) OnMount(ctx app.Context) { p.mount(ctx) }
 
 // OnNav restores a share link opened on this page.
 func (p *flexiblePage) OnNav(ctx app.Context) { p.restore(ctx) }
+
+// OnPreRender opens the page on the place a link names, on the server.
+func (p *flexiblePage) OnPreRender(ctx app.Context) { p.prerender(ctx) }
 
 // A ratio and an amount exclude each other: typing one clears the other.
 func (p *flexiblePage) onRatio(ctx app.Context, e app.Event) {

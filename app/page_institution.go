@@ -18,16 +18,28 @@ type institutionPage struct {
 func newInstitutionPage() *institutionPage { return newInstitutionPageWith(nil) }
 
 func newInstitutionPageWith(f form) *institutionPage {
-	defaults := form{"date": "2010-12", "place": "210000", "staffKind": "institution", "rounding": "half_up", "places": "2"}
-	return &institutionPage{formPage: newFormPage(defaults, f, institutionRequest, map[string]string{
-		"worker.basic_wage": "basic", "worker.total_wage": "total", "worker.kind": "place", "rule.institution_wage": "instWage"})}
+	defaults := form{"date": defaultMonth(), "staffKind": "institution", "rounding": "half_up", "places": "2"}
+	p := &institutionPage{formPage: newFormPage(defaults, f, institutionRequest, map[string]string{
+		"worker.basic_wage": "basic", "worker.total_wage": "total", "worker.monthly_wage": "basic", "worker.kind": "place", "rule.institution_wage": "instWage"})}
+	// 辽社险函〔2006〕89号 二(三)'s own example, where no place is known.
+	p.named("inst.title", form{"place": "210000", "date": "2010-12"})
+	return p
 }
 
 // institutionRequest sends the wage the rule takes: the basic wage, or
 // the total wage where the place uses the rule's alternative.
+//
+// Where the place's rules give institution staff no base of their own
+// (the provinces since 2019, where they are in the same scheme), they are
+// employees whose employer is an institution, on their previous-year
+// wage: the institution's own figures apply where the place has them.
 func institutionRequest(f form) (*estimate.Request, *calc.Error) {
 	req := ruleRequest(f, false)
 	req.Worker = &estimate.Worker{Kind: "institution"}
+	if !ownInstitutionRule(f) {
+		req.Worker = &estimate.Worker{Kind: "employee", Employer: string(calc.EmployerInstitution), MonthlyWage: f["basic"]}
+		return req, nil
+	}
 	if f["instWage"] == calc.WageTotal {
 		if req.Rule == nil {
 			req.Rule = &estimate.Rule{}
@@ -38,6 +50,13 @@ func institutionRequest(f form) (*estimate.Request, *calc.Error) {
 		req.Worker.BasicWage = f["basic"]
 	}
 	return req, nil
+}
+
+// ownInstitutionRule reports whether the chosen rules give institution
+// staff a base of their own (89号 二(三)); custom figures are pension-style.
+func ownInstitutionRule(f form) bool {
+	r, ok := chosenRules(f)
+	return ok && r.Bases[calc.Pension].Institution != nil
 }
 
 // institutionAlternative reports whether the chosen rules let places use
@@ -57,6 +76,9 @@ func (p *institutionPage) OnMount(ctx app.Context) { p.mount(ctx) }
 // OnNav restores a share link opened on this page.
 func (p *institutionPage) OnNav(ctx app.Context) { p.restore(ctx) }
 
+// OnPreRender opens the page on the place a link names, on the server.
+func (p *institutionPage) OnPreRender(ctx app.Context) { p.prerender(ctx) }
+
 // Render draws the page.
 func (p *institutionPage) Render() app.UI {
 	p.beginRender()
@@ -72,6 +94,8 @@ func (p *institutionPage) Render() app.UI {
 				}),
 				app.If(p.form["instWage"] == calc.WageTotal, func() app.UI {
 					return p.field(fieldOpts{name: "total", label: "inst.total"})
+				}).ElseIf(!ownInstitutionRule(p.form), func() app.UI {
+					return p.field(fieldOpts{name: "basic", label: "emp.wage"})
 				}).Else(func() app.UI {
 					return p.field(fieldOpts{name: "basic", label: "inst.basic"})
 				}),

@@ -19,11 +19,14 @@ type settlementPage struct {
 func newSettlementPage() *settlementPage { return newSettlementPageWith(nil) }
 
 func newSettlementPageWith(f form) *settlementPage {
-	defaults := form{"date": "2011-06", "place": "230000", "city": "230600", "kind": "enterprise", "rounding": "half_up", "places": "2"}
-	return &settlementPage{formPage: newFormPage(defaults, f, settlementRequest, map[string]string{
+	defaults := form{"date": defaultMonth(), "kind": "enterprise", "rounding": "half_up", "places": "2"}
+	p := &settlementPage{formPage: newFormPage(defaults, f, settlementRequest, map[string]string{
 		"worker.monthly_wage": "wage", "carry_over.worker_base": "provWorker", "carry_over.unit_base": "provUnit",
 		"carry_over.months": "months", "employer.monthly_avg_total_wages": "payroll", "rule.rates.unit": "rateUnit",
 		"correction.base_month": "baseMonth", "correction.asked": "asked", "unit_event": "event", "worker": "wage", "employer": "payroll"})}
+	// 庆社险函〔2011〕3号 四's own example, where no place is known.
+	p.named("st.title", form{"place": "230000", "city": "230600", "date": "2011-06"})
+	return p
 }
 
 // settlementRequest builds the request: the worker part when a wage or a
@@ -66,6 +69,9 @@ func (p *settlementPage) OnMount(ctx app.Context) { p.mount(ctx) }
 
 // OnNav restores a share link opened on this page.
 func (p *settlementPage) OnNav(ctx app.Context) { p.restore(ctx) }
+
+// OnPreRender opens the page on the place a link names, on the server.
+func (p *settlementPage) OnPreRender(ctx app.Context) { p.prerender(ctx) }
 
 func (p *settlementPage) onWritten(ctx app.Context, e app.Event) {
 	v := ""

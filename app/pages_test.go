@@ -2,6 +2,7 @@ package app
 
 import (
 	"regexp"
+	"sibase/calc"
 	"strings"
 	"testing"
 
@@ -52,6 +53,7 @@ type pageCheck struct {
 }
 
 func TestPagesRenderRealResults(t *testing.T) {
+	defer fixToday("2025-09")()
 	tests := []pageCheck{
 		{
 			name: "flexible worker, 辽宁 2007: the average, lowered only on hardship",
@@ -147,14 +149,28 @@ func TestPagesRenderRealResults(t *testing.T) {
 			contains: []string{"庆社险函〔2011〕3号 四.3", "跨年度的个人缴费基数申报错误一律不予核改", "需要重新核定"},
 		},
 		{
-			name:     "the rules page shows every set with its sources",
-			page:     func() app.Composer { return newPolicyPage() },
-			contains: []string{`id="policy-daqing-2011"`, `id="policy-shenyang-2009"`, "2795.33", "沈阳市 2009-06-30 缴费基数通报", "需填写", "辽社险函〔2006〕89号 二(二)", "数字核对至"},
+			name:     "the index lists every province and every zone city, with its period, status and review",
+			page:     func() app.Composer { return newIndexPage() },
+			contains: []string{`href="/place/430000"`, `href="/place/440100"`, `href="/place/420100"`, "湖南省", "广东省广州市", "2025-07 – 2026-06", "正式文件", "数字核对至 2026-11", `id="find"`},
 		},
 		{
-			name:     "home: who are you, and each page's link",
+			name: "a Guangzhou place page: its zone's floor, the province's cap, the sources, the calculators",
+			page: func() app.Composer { p := newPlacePage(); p.code = "440100"; return p },
+			texts: map[string]string{"place-title": "广东省广州市 2025 年社保缴费基数上下限", "place-floor": "5510.00 元", "place-cap": "27549.00 元",
+				"place-zone": "所属片区：广州市、省直"},
+			contains: []string{"粤人社发〔2025〕32号", "https://hrss.gd.gov.cn/", `href="/flexible?place=440100"`, "1102.00", "正式文件", `id="place-chart"`},
+		},
+		{
+			name:     "a Guangdong province page lists its zones",
+			page:     func() app.Composer { p := newPlacePage(); p.code = "440000"; return p },
+			texts:    map[string]string{"place-floor": "4775.00 元"},
+			contains: []string{`id="place-zones"`, "广州市、省直", "5510.00"},
+			absent:   []string{"place-zone"},
+		},
+		{
+			name:     "home: where you pay, who you are, and each page's link",
 			page:     func() app.Composer { return newHome() },
-			contains: []string{`href="/flexible"`, `href="/employee"`, `href="/employer"`, `href="/institution"`, `href="/settlement"`, `href="/policy"`, "您是哪一类?", `id="rule-set-daqing-2011"`},
+			contains: []string{`id="home-province"`, "您在哪里缴纳社保？", `href="/flexible"`, `href="/employee"`, `href="/employer"`, `href="/institution"`, `href="/settlement"`, `href="/policy"`, "您是哪一类?"},
 		},
 	}
 	for _, tt := range tests {
@@ -204,4 +220,11 @@ func TestPagesHaveTheFrame(t *testing.T) {
 			}
 		}
 	}
+}
+
+// fixToday makes "this month" m for a test; the returned func restores it.
+func fixToday(m string) func() {
+	was := thisMonth
+	thisMonth = func() calc.Month { return calc.MustMonth(m) }
+	return func() { thisMonth = was }
 }

@@ -18,8 +18,11 @@ var pageRoutes = []route{
 	{"/employer", "employer", "nav.employer", func() app.Composer { return newEmployerPage() }},
 	{"/institution", "institution", "nav.institution", func() app.Composer { return newInstitutionPage() }},
 	{"/settlement", "settlement", "nav.settlement", func() app.Composer { return newSettlementPage() }},
-	{"/policy", "policy", "nav.policy", func() app.Composer { return newPolicyPage() }},
+	{"/policy", "policy", "nav.policy", func() app.Composer { return newIndexPage() }},
 }
+
+// calcRoutes are the calculators: every page but the index.
+func calcRoutes() []route { return pageRoutes[:len(pageRoutes)-1] }
 
 // Routes registers every page with go-app: "/" and each page's path.
 // Call it on the server (to pre-render) and in the browser alike.
@@ -28,6 +31,17 @@ func Routes() {
 	for _, r := range pageRoutes {
 		app.Route(r.path, r.new)
 	}
+	app.RouteWithRegexp("^/place/[0-9]{6}$", func() app.Composer { return newPlacePage() })
+}
+
+// PlacePaths lists the place pages (/place/430000 …): the static site
+// writes one file for each.
+func PlacePaths() []string {
+	var out []string
+	for _, code := range pagePlaces() {
+		out = append(out, "/place/"+code)
+	}
+	return out
 }
 
 // Paths lists every route's path, "/" first: the server precaches them so

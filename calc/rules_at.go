@@ -1,6 +1,8 @@
 package calc
 
 import (
+	"github.com/shopspring/decimal"
+
 	"fmt"
 )
 
@@ -297,20 +299,30 @@ func (r *Rules) overlay(v *Variant, m Month) bool {
 	return any
 }
 
-// CityVariants lists the zones of the rule set whose figures differ by
-// city, where the rules were resolved for no city: the answer then holds
-// only outside them.
+// CityVariants lists the zones of the rule set whose floor differs from
+// the province's this month, where the rules were resolved for no city:
+// the answer then holds only outside them.
 func (r *Rules) CityVariants() []*Variant {
 	if r.Set == nil || r.Place.City != "" {
 		return nil
 	}
 	var out []*Variant
 	for i := range r.Set.Variants {
-		if v := &r.Set.Variants[i]; len(v.Cities) > 0 {
+		v := &r.Set.Variants[i]
+		if len(v.Cities) == 0 {
+			continue
+		}
+		if fv, ok := valueAt(v.Params.Floor, r.Month); ok && !sameBound(fv.Bound, r.Floor) {
 			out = append(out, v)
 		}
 	}
 	return out
+}
+
+// sameBound reports whether two bounds give the same figure.
+func sameBound(a, b Bound) bool {
+	eq := func(x, y *decimal.Decimal) bool { return (x == nil) == (y == nil) && (x == nil || x.Equal(*y)) }
+	return a.Follows == b.Follows && eq(a.Amount, b.Amount) && eq(a.Ratio, b.Ratio)
 }
 
 // Status is how far the figures in use can be trusted: the least trusted

@@ -201,7 +201,7 @@ func startApp(t *testing.T, dir string, env map[string]string) *appServer {
 // swap serves another build from now on.
 func (s *appServer) swap(t *testing.T, dir string, env map[string]string) {
 	t.Helper()
-	h, err := newHandler(dir, env)
+	h, err := newHandler(dir, env, publicSite{})
 	if err != nil {
 		t.Fatalf("newHandler(%s): %v", dir, err)
 	}

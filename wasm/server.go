@@ -50,6 +50,7 @@ func runServer(args []string, stderr io.Writer) int {
 	kioskPlace := fs.String("kiosk-place", "", "the region code whose rules the kiosk's board shows (e.g. 210100)")
 	kioskIdle := fs.Duration("kiosk-idle", 90*time.Second, "how long without input before a kiosk session is cleared")
 	updateCheck := fs.Duration("update-check", 30*time.Minute, "how often an open page asks whether a newer version is served")
+	publicURL := fs.String("public-url", "", "the https origin the site is published at (https://sibase.example.org): pages then carry complete Open Graph tags; without it they carry none")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: wasm [-addr host:port] [-web dir] [-kiosk [-kiosk-place CODE] [-kiosk-idle 90s]]")
 		fmt.Fprintln(stderr, "       wasm precompress FILE...")
@@ -62,7 +63,12 @@ func runServer(args []string, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, "wasm", stderr); !ok {
 		return code
 	}
-	h, err := newHandler(*web, appEnv(*kiosk, *kioskPlace, *kioskIdle, *updateCheck))
+	public, err := parsePublicURL(*publicURL)
+	if err != nil {
+		fmt.Fprintln(stderr, "wasm:", err)
+		return 2
+	}
+	h, err := newHandler(*web, appEnv(*kiosk, *kioskPlace, *kioskIdle, *updateCheck), public)
 	if err != nil {
 		fmt.Fprintln(stderr, "wasm:", err)
 		return 1

@@ -20,19 +20,21 @@ type server struct {
 	app    *app.Handler
 	wasm   *wasmFiles
 	static http.Handler
+	public publicSite
+	texts  textCache
 }
 
 // newHandler returns the handler serving the app whose build outputs and
 // assets are in webDir (app.wasm must exist there). The app's version is a
 // hash of app.wasm, so every new build is a new version.
-func newHandler(webDir string, env map[string]string) (http.Handler, error) {
-	return newServer(webDir, env)
+func newHandler(webDir string, env map[string]string, public publicSite) (http.Handler, error) {
+	return newServer(webDir, env, public)
 }
 
 // newServer is newHandler's server, whose app.Handler the static site
 // generator reuses. env is passed to the app (app.Getenv), e.g. the kiosk
 // settings.
-func newServer(webDir string, env map[string]string) (*server, error) {
+func newServer(webDir string, env map[string]string, public publicSite) (*server, error) {
 	if _, err := os.Stat(webDir); err != nil {
 		return nil, err
 	}
@@ -41,10 +43,16 @@ func newServer(webDir string, env map[string]string) (*server, error) {
 		return nil, err
 	}
 	static := webResources{http.FileServer(http.Dir(webDir))}
+	h := newAppHandler(static, wasm, env)
+	if public.host != "" {
+		h.Domain = public.host
+		h.Image = "/web/icon-512.png"
+	}
 	return &server{
-		app:    newAppHandler(static, wasm, env),
+		app:    h,
 		wasm:   wasm,
 		static: static,
+		public: public,
 	}, nil
 }
 
@@ -71,8 +79,9 @@ func newAppHandler(res webResources, wasm *wasmFiles, env map[string]string) *ap
 		Styles:             []string{"/web/sibase.css"},
 		CacheableResources: cacheable(),
 		Resources:          res,
-		Version:            wasm.version,
-		WasmContentLength:  strconv.Itoa(len(wasm.raw)),
+		Version:               wasm.version,
+		WasmContentLength:     strconv.Itoa(len(wasm.raw)),
+		ServiceWorkerTemplate: serviceWorker,
 	}
 }
 
@@ -98,7 +107,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		r2.URL.Path = "/web" + r.URL.Path
 		s.static.ServeHTTP(w, r2)
 	default:
-		s.app.ServeHTTP(w, r)
+		s.serveText(w, r)
 	}
 }
 

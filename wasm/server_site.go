@@ -26,6 +26,7 @@ func runSite(args []string, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	web := fs.String("web", "web", "directory holding app.wasm and the static assets")
 	out := fs.String("out", "dist", "directory to write the site to (replaced if it holds an earlier site)")
+	publicURL := fs.String("public-url", "", "the https origin the site will be published at: pages then carry complete Open Graph tags")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: wasm site [-web dir] [-out dir]")
 		fs.PrintDefaults()
@@ -33,12 +34,17 @@ func runSite(args []string, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, "wasm site", stderr); !ok {
 		return code
 	}
-	n, size, err := writeSite(*web, *out)
+	public, err := parsePublicURL(*publicURL)
+	if err != nil {
+		fmt.Fprintln(stderr, "wasm site:", err)
+		return 2
+	}
+	n, size, err := writeSite(*web, *out, public)
 	if err != nil {
 		fmt.Fprintln(stderr, "wasm site:", err)
 		return 1
 	}
-	fmt.Fprintf(stderr, "sibase: wrote %s: %d files, %d bytes, %d pages\n", *out, n, size, len(sib.Paths()))
+	fmt.Fprintf(stderr, "sibase: wrote %s: %d files, %d bytes, %d pages\n", *out, n, size, len(sitePages()))
 	return 0
 }
 
@@ -48,19 +54,20 @@ func runSite(args []string, stderr io.Writer) int {
 // CSS) and a _headers file. It builds the site beside outDir and then
 // replaces outDir, which must be absent, empty or an earlier site. It
 // returns the number of files written and their total size.
-func writeSite(webDir, outDir string) (files int, size int64, err error) {
+func writeSite(webDir, outDir string, public publicSite) (files int, size int64, err error) {
 	if err := checkSiteDirs(webDir, outDir); err != nil {
 		return 0, 0, err
 	}
 	// The same handler the server uses: same version (a hash of app.wasm),
 	// icons, styles, precached routes and wasm length.
-	s, err := newServer(webDir, nil)
+	s, err := newServer(webDir, nil, public)
 	if err != nil {
 		return 0, 0, err
 	}
 	// GenerateStaticWebsite writes whatever the handler answers, a 404
 	// page included, so check first that every route renders.
-	for _, p := range sib.Paths() {
+	pages := sitePages()
+	for _, p := range pages {
 		rec := httptest.NewRecorder()
 		s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
 		if rec.Code != http.StatusOK {
@@ -79,12 +86,17 @@ func writeSite(webDir, outDir string) (files int, size int64, err error) {
 		return 0, 0, err
 	}
 
-	if err := app.GenerateStaticWebsite(tmp, s.app, sib.Paths()...); err != nil {
+	if err := app.GenerateStaticWebsite(tmp, s.app, pages...); err != nil {
 		return 0, 0, err
 	}
-	for _, p := range sib.Paths() {
-		if _, err := os.Stat(filepath.Join(tmp, sitePageFile(p))); err != nil {
+	for _, p := range pages {
+		name := filepath.Join(tmp, sitePageFile(p))
+		page, err := os.ReadFile(name)
+		if err != nil {
 			return 0, 0, fmt.Errorf("route %s: %w", p, err)
+		}
+		if err := os.WriteFile(name, s.public.finishHTML(page), 0o644); err != nil {
+			return 0, 0, err
 		}
 	}
 	if err := copyWebDir(webDir, filepath.Join(tmp, "web"), s.wasm); err != nil {
@@ -98,6 +110,9 @@ func writeSite(webDir, outDir string) (files int, size int64, err error) {
 		}
 	}
 	if err := os.WriteFile(filepath.Join(tmp, "_headers"), []byte(siteHeaders()), 0o644); err != nil {
+		return 0, 0, err
+	}
+	if err := precompressText(tmp); err != nil {
 		return 0, 0, err
 	}
 
@@ -118,6 +133,36 @@ func writeSite(webDir, outDir string) (files int, size int64, err error) {
 		return 0, 0, err
 	}
 	return files, size, nil
+}
+
+// sitePages are the pages the site holds: every route, and a page for
+// each place (/place/430000 …).
+func sitePages() []string { return append(sib.Paths(), sib.PlacePaths()...) }
+
+// precompressText writes FILE.br and FILE.gz beside every page, script,
+// stylesheet and manifest of the site, as app.wasm has them, for hosts
+// that serve precompressed files (nginx's brotli_static, gzip_static).
+func precompressText(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch filepath.Ext(p) {
+		case ".html", ".js", ".css", ".webmanifest", ".svg":
+		default:
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for enc, ext := range map[string]string{"br": ".br", "gzip": ".gz"} {
+			if err := os.WriteFile(p+ext, compressText(data, enc), 0o644); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // sitePageFile is the file, relative to the site, holding the page of a

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"io"
 	"io/fs"
 	"net/http"
@@ -38,7 +39,7 @@ func testSite(t *testing.T) (out string, raw []byte) {
 		}
 	}
 	out = filepath.Join(t.TempDir(), "dist")
-	if _, _, err := writeSite(web, out); err != nil {
+	if _, _, err := writeSite(web, out, publicSite{}); err != nil {
 		t.Fatalf("writeSite: got error %v, want nil", err)
 	}
 	return out, raw
@@ -202,7 +203,7 @@ func TestSiteNoThirdPartyURLs(t *testing.T) {
 					// as "https://" when Handler.Domain is unset: no host,
 					// nothing is fetched.
 				case notRequests[m] == name && (name != "wasm_exec.js" || strings.HasPrefix(strings.TrimSpace(line), "//")):
-				case citations[m] && !inAttribute(line, m):
+				case citations[html.UnescapeString(m)] && !inAttribute(line, m):
 				default:
 					t.Errorf("%s: URL %q: got host %q, want none", name, m, u.Host)
 				}
@@ -326,7 +327,7 @@ func TestSiteOutputDirectory(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := tt.prepare(t, filepath.Join(t.TempDir(), "dist"))
-			_, _, err := writeSite(web, out)
+			_, _, err := writeSite(web, out, publicSite{})
 			if gotErr := err != nil; gotErr != tt.wantErr {
 				t.Fatalf("writeSite(%s): got error %v, want error: %v", tt.name, err, tt.wantErr)
 			}

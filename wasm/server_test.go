@@ -42,7 +42,7 @@ func fakeWeb(t *testing.T) (dir string, raw []byte) {
 
 func newTestServer(t *testing.T, dir string) *httptest.Server {
 	t.Helper()
-	h, err := newHandler(dir, nil)
+	h, err := newHandler(dir, nil, publicSite{})
 	if err != nil {
 		t.Fatalf("newHandler: got error %v, want nil", err)
 	}

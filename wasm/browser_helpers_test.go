@@ -138,7 +138,7 @@ func buildWebDir(dir string, wasm []byte) (string, error) {
 	}
 	name := filepath.Join(dir, "app.wasm")
 	if wasm == nil {
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", name, ".")
+		cmd := exec.Command("go", append(append([]string{"build"}, wasmBuildFlags...), "-o", name, ".")...)
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return "", fmt.Errorf("GOOS=js GOARCH=wasm go build: %v\n%s", err, out)

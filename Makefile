@@ -18,7 +18,7 @@ WASM_BUILD_FLAGS := -trimpath -ldflags='-s -w' -gcflags='sibase/...=-l' -gcflags
 # Runs go test binaries built for js/wasm in Node.
 WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: all build run site test fmt fmt-check vet test-native test-wasm size-budget bench fuzz e2e browser-check clean
+.PHONY: all build run site test fmt fmt-check vet test-native test-wasm size-budget bench fuzz e2e browser-check tools clean
 
 # How long `make fuzz` runs each fuzz target.
 FUZZTIME ?= 30s
@@ -30,13 +30,13 @@ build:
 	$(GO) run ./wasm precompress $(WASM)
 
 run: build
-	$(GO) run ./wasm -addr $(ADDR)
+	$(GO) run ./wasm -addr $(ADDR) $(if $(PUBLIC_URL),-public-url $(PUBLIC_URL))
 
 # A static website in dist/ for any static host or CDN (see README.md).
 site: build
-	$(GO) run ./wasm site -out dist
+	$(GO) run ./wasm site -out dist $(if $(PUBLIC_URL),-public-url $(PUBLIC_URL))
 
-test: fmt-check vet browser-check test-native test-wasm size-budget
+test: fmt-check vet browser-check tools test-native test-wasm size-budget
 
 # The browser tests (wasm/browser_*_test.go) run within test-native. They
 # need Chromium: with CI=true a missing browser fails them; elsewhere they
@@ -51,8 +51,18 @@ browser-check:
 		echo "************************************************************************"; \
 	else echo "browser tests: $(CHROMIUM_FOUND); screenshots go to test-output/screenshots/"; fi
 
+# Test tools from the npm registry, pinned in their package-lock.json and
+# installed into git-ignored node_modules: axe-core for the accessibility
+# checks of the browser tests. Never part of the app.
+AXE := tools/axe/node_modules/axe-core/axe.min.js
+tools: $(AXE)
+$(AXE): tools/axe/package.json tools/axe/package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: the accessibility checks need axe-core (apt-get install -y npm)"; exit $(if $(filter true,$(CI)),1,0); }
+	npm ci --prefix tools/axe --no-audit --no-fund
+	@touch $@
+
 # Only the end-to-end browser tests.
-e2e: browser-check
+e2e: browser-check tools
 	$(GO) test -count=1 -run '^TestBrowser' ./wasm
 
 # Fails listing the files gofmt would change.

@@ -35,6 +35,11 @@ type formPage struct {
 	// onFallback: the form's place is the fallback's, not one chosen, so
 	// a place known later (remembered, or a link's) replaces it.
 	onFallback bool
+	// supports reports whether a place's bundled rules answer this page
+	// (nil: every place's do). A known place they do not is named in
+	// unsupported, and the page opens on its fallback example instead.
+	supports    func(form) bool
+	unsupported string
 }
 
 // named sets the page's title key and its fallback example, and opens
@@ -108,8 +113,19 @@ func (p *formPage) restore(ctx app.Context) {
 }
 
 // openOn sets the form's place (or the fallback example when there is
-// none); "custom" opens on the person's own figures.
+// none, or when the place's rules do not answer the page); "custom" opens
+// on the person's own figures.
 func (p *formPage) openOn(code string) {
+	p.unsupported = ""
+	if code != "" && code != customPlace && p.supports != nil && p.fallback != nil {
+		f := p.form.clone()
+		f["place"], f["city"] = splitPlace(code)
+		if !p.supports(f) {
+			p.unsupported = code
+			code = ""
+			p.onFallback = true
+		}
+	}
 	switch {
 	case code == customPlace:
 		p.form["place"] = customPlace

@@ -3,11 +3,15 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"sibase/calc/rules"
 )
 
 // home is the page for route "/": first where the person pays
-// contributions (a province, then a city where its figures differ),
+// contributions (a province, then, optionally unless its figures differ, a city),
 // remembered on the device, with this year's floor and cap there at once;
 // then "who are you" in plain words, each answer a link to its page.
 type home struct {
@@ -70,7 +74,7 @@ func (h *home) Render() app.UI {
 				el("label").Attr("for", "home-province").Text(tr(l, "rules.place")),
 				optionSelect("home-province", placeChoices(l)[:len(placeChoices(l))-1], province).OnChange(h.onProvince),
 			),
-			app.If(citiesMatter(province), func() app.UI {
+			app.If(hasCities(province), func() app.UI {
 				return el("div").Class("field").Body(
 					el("label").Attr("for", "home-city").Text(tr(l, "rules.city")),
 					optionSelect("home-city", cityChoices(l, province), city).OnChange(h.onCity),
@@ -89,6 +93,14 @@ func (h *home) Render() app.UI {
 			)
 		})),
 	)
+}
+
+// hasCities reports whether a province has cities to choose from: the
+// home page offers them everywhere (a municipality has none), the
+// calculators only where the figures differ.
+func hasCities(province string) bool {
+	p, ok := rules.PlaceByCode(province)
+	return ok && len(p.Cities) > 0
 }
 
 // optionSelect is a select of choices with one selected.
@@ -113,6 +125,9 @@ func placeSummary(l Lang, code string) app.UI {
 			{"home-cap", tr(l, "pol.cap"), f.cap + " " + tr(l, "res.yuan")},
 		}),
 		el("p").Class("rules-line").Text(f.period+" · "+f.doc+" · "+f.status),
+		app.If(f.provisional, func() app.UI {
+			return el("p").ID("home-provisional").Class("hint").Text(strings.ReplaceAll(tr(l, "place.provisional"), "%s", f.until))
+		}),
 		el("a").ID("home-place-page").Attr("href", "/place/"+code).Text(tr(l, "home.placePage")),
 	)
 }

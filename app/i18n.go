@@ -52,6 +52,7 @@ rules.place	缴费地（省、自治区、直辖市）	Where you pay (province)
 rules.place.none	请选择	Choose
 rules.city	城市	City
 rules.city.other	其他城市（按全省规定）	Another city (the province's figures)
+rules.city.same	全省各市相同（可不选）	Same in every city (optional)
 rules.provisional	新数字尚未公布，暂按最近公布的数字	new figures not yet published: the latest ones for now
 rules.custom	我的地区不在列表中（自行填写公布的数字）	My place isn't listed (enter the published figures)
 rules.average	月平均工资	Average monthly wage
@@ -215,6 +216,7 @@ kiosk.notCurrent	本地规则集不包含本月，下面是最近一期的规则
 kiosk.noPlace	本机未设置地区，或没有该地区的内置规则。	This kiosk has no place set, or no bundled rules for it.
 inst.title	机关事业单位人员	Institution staff
 inst.intro	按所选规则规定的工资核定个人缴费基数：通常为本人上月应发基本工资。	The individual base is the wage the chosen rules name: usually last month's basic wage.
+st.unsupported	%s 的规则里没有沿用与补收的条款（这些条款来自大庆的庆社险函〔2011〕3号 四）；下面是大庆 2011 年的例子，可在上面改选地区和月份。	The rules of %s have no clause on carry-over and settlement (these come from Daqing's 庆社险函〔2011〕3号 四); below is Daqing's 2011 example — change the place and month above.
 inst.wage	工资口径	Which wage
 inst.wage.rule	按规则（上月应发基本工资）	As the rule says (last month's basic wage)
 inst.wage.total	本地改用上月应发工资总额	This place uses last month's total wage
@@ -258,6 +260,8 @@ place.none	没有该地区的内置规则。	No bundled rules for this place.
 place.provisional	新数字尚未公布：以下是适用至 %s 的最近一期数字，暂按此缴费，新数字公布后通常多退少补。	The new figures are not yet published: these are the latest, in force through %s, used for now; the difference is usually settled once the new ones are.
 place.calculators	按本地规则测算	Calculate for this place
 place.remember	设为我的缴费地	Make this my place
+place.payer	缴费方	Who pays
+imp.roster	核定名单（可左右滚动）	The roster (scrolls sideways)
 place.zone	所属片区	Zone
 place.zones	各片区的下限	Floors by zone
 place.zones.hint	未列出的城市按全省下限；上限全省统一。	Cities not listed take the province's floor; the cap is the same everywhere.

@@ -125,7 +125,7 @@ func (c *chrome) Render() app.UI {
 		el("a").Class("skip").Attr("href", "#main").Text(tr(l, "app.skip")),
 		el("div").Class("bar").Body(
 			el("a").ID("home-link").Class("brand").Attr("href", "/").Text(tr(l, "app.title")),
-			button().ID("lang-switch").Class("lang").Aria("label", tr(l, "app.lang.label")).
+			button().ID("lang-switch").Class("lang").Title(tr(l, "app.lang.label")).
 				Lang(map[Lang]string{Zh: "en", En: "zh-CN"}[l]).OnClick(c.switchLang).Text(tr(l, "app.lang.switch")),
 		),
 		el("p").ID("chrome-place").Class("place-line").Body(

@@ -72,6 +72,11 @@ func rowCount(f form) int {
 // nothing typed is dropped and a blank wage is named by its row.
 func employerRequest(f form) (*estimate.Request, *calc.Error) {
 	req := ruleRequest(f, false)
+	if _, bundled := chosenRules(f); bundled && unitMethod(f) == "" && f["unitMethod"] == "" {
+		return nil, &calc.Error{Code: calc.CodeEmployerIncomplete, Field: "rule.unit_method",
+			Message:   "请选择单位缴费基数的确定方法：所选地区的规则未收录，按当地规定选择。",
+			MessageEN: "Choose how the unit base is set: the chosen place's rules do not say; choose your place's."}
+	}
 	if m := f["unitMethod"]; m != "" && unitMethod(f) == "" {
 		// The place's rules name no unit-base method: the person says
 		// which their place uses (marked as entered by them).

@@ -459,7 +459,7 @@ func (p *employerPage) importResult() app.UI {
 			button().ID("print-approval").Class("secondary").OnClick(p.printForm("approval")).Text(tr(l, "imp.printApproval")),
 			button().ID("print-publicity").Class("secondary").OnClick(p.printForm("publicity")).Text(tr(l, "imp.printPublicity")),
 		),
-		el("div").Class("table-wrap").Body(textTable("import-roster", "roster",
+		scrollRegion(tr(l, "imp.roster"), textTable("import-roster", "roster",
 			[]string{tr(l, "imp.line"), tr(l, "er.id"), tr(l, "imp.idNumber"), tr(l, "er.wage"), tr(l, "res.base"), tr(l, "er.status")},
 			rosterRows(l, shown), 3, 4)),
 		app.If(len(imp.entries) > rosterPageSize, func() app.UI {

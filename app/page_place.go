@@ -126,7 +126,7 @@ func (p *placePage) Render() app.UI {
 		termList("place-figures", "figures", []pair{
 			{"place-floor", tr(l, "pol.floor"), f.floor + " " + tr(l, "res.yuan")},
 			{"place-cap", tr(l, "pol.cap"), f.cap + " " + tr(l, "res.yuan")},
-			{"place-average", tr(l, "pol.average"), f.average},
+			{"place-average", tr(l, "pol.average"), withUnit(f.average, tr(l, "res.yuan"))},
 		}),
 		p.zones(r),
 		p.flexible(r),
@@ -178,7 +178,7 @@ func (p *placePage) zones(r *calc.Rules) app.UI {
 	return el("section").ID("place-zones").Body(
 		el("h2").Text(tr(l, "place.zones")),
 		el("p").Class("hint").Text(tr(l, "place.zones.hint")),
-		textTable("zones", "roster", []string{tr(l, "place.zone"), tr(l, "pol.floor"), tr(l, "place.cities")}, rows, 1),
+		textTable("zones", "facts", []string{tr(l, "place.zone"), tr(l, "pol.floor"), tr(l, "place.cities")}, rows, 1),
 	)
 }
 
@@ -212,7 +212,7 @@ func (p *placePage) flexible(r *calc.Rules) app.UI {
 	return el("section").ID("place-flexible").Body(
 		el("h2").Text(tr(l, "pol.flexible")),
 		el("p").Class("hint").Text(tr(l, "flex.choice."+string(fl.Choice))+rate),
-		textTable("place-payments", "roster", []string{tr(l, "res.base"), tr(l, "place.monthly")}, rows, 0, 1),
+		textTable("place-payments", "facts", []string{tr(l, "res.base"), tr(l, "place.monthly")}, rows, 0, 1),
 	)
 }
 
@@ -233,7 +233,7 @@ func (p *placePage) rates(r *calc.Rules) app.UI {
 	}
 	return el("section").ID("place-rates").Body(
 		el("h2").Text(tr(l, "pol.rates")),
-		textTable("rates", "roster", []string{"", tr(l, "pol.rates"), tr(l, "res.citation")}, rows, 1),
+		textTable("rates", "facts", []string{tr(l, "place.payer"), tr(l, "pol.rates"), tr(l, "res.citation")}, rows, 1),
 	)
 }
 
@@ -293,6 +293,9 @@ func floorChart(l Lang, code string) app.UI {
 			if err != nil {
 				continue
 			}
+			if n := len(bars); n > 0 && bars[n-1].floor.Equal(lim.Floor) {
+				continue // a period that changed something else
+			}
 			bars = append(bars, bar{per.From.String(), lim.Floor})
 			top = decimal.Max(top, lim.Floor)
 		}
@@ -307,8 +310,8 @@ func floorChart(l Lang, code string) app.UI {
 		x := chartLeft + i*w
 		items = append(items,
 			svg("rect").Class("bar").Attr("x", x+2).Attr("y", chartTop+chartPlotH-h).Attr("width", w-4).Attr("height", h),
-			svg("text").Class("bar-text").Attr("x", x+w/2).Attr("y", chartTop+chartPlotH-h-2).Text(calc.Yuan(b.floor)),
-			svg("text").Class("axis").Attr("x", x+w/2).Attr("y", chartH-10).Text(b.label),
+			svg("text").Class("bar-value").Attr("x", x+w/2).Attr("y", chartTop+chartPlotH-h-2).Attr("text-anchor", "middle").Text(calc.Yuan(b.floor)),
+			svg("text").Class("bar-label").Attr("x", x+w/2).Attr("y", chartH-10).Attr("text-anchor", "middle").Text(b.label),
 		)
 	}
 	return el("figure").ID("place-chart").Class("chart").Body(

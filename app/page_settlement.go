@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"sibase/calc"
@@ -25,8 +27,16 @@ func newSettlementPageWith(f form) *settlementPage {
 		"carry_over.months": "months", "employer.monthly_avg_total_wages": "payroll", "rule.rates.unit": "rateUnit",
 		"correction.base_month": "baseMonth", "correction.asked": "asked", "unit_event": "event", "worker": "wage", "employer": "payroll"})}
 	// 庆社险函〔2011〕3号 四's own example, where no place is known.
+	p.supports = hasSettlementRules
 	p.named("st.title", form{"place": "230000", "city": "230600", "date": "2011-06"})
 	return p
+}
+
+// hasSettlementRules reports whether the bundled rules for the form's
+// place and month have year rules (carry-over, settlement): 3号's.
+func hasSettlementRules(f form) bool {
+	r, ok := chosenRules(f)
+	return ok && r.YearRules != nil
 }
 
 // settlementRequest builds the request: the worker part when a wage or a
@@ -92,6 +102,9 @@ func (p *settlementPage) Render() app.UI {
 	return page(l, "/settlement",
 		el("h1").Text(tr(l, "st.title")),
 		el("p").Class("intro").Text(tr(l, "st.intro")),
+		app.If(p.unsupported != "", func() app.UI {
+			return el("p").ID("unsupported").Class("warnings").Text(strings.ReplaceAll(tr(l, "st.unsupported"), "%s", placeName(l, p.unsupported)))
+		}),
 		el("form").ID("form").Class("calc").Body(
 			p.rulePicker(false),
 			group("worker", tr(l, "st.worker"),

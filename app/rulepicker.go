@@ -124,10 +124,16 @@ func citiesMatter(province string) bool {
 	return false
 }
 
-// cityChoices lists a province's cities, after "another city".
+// cityChoices lists a province's cities, after "another city" — or,
+// where the figures are the same in every city, after "the same
+// everywhere", the city being optional.
 func cityChoices(l Lang, province string) []choice {
 	p, _ := rules.PlaceByCode(province)
-	out := []choice{{"", tr(l, "rules.city.other")}}
+	first := "rules.city.other"
+	if !citiesMatter(province) {
+		first = "rules.city.same"
+	}
+	out := []choice{{"", tr(l, first)}}
 	for _, c := range p.Cities {
 		out = append(out, choice{c.Code, pick(l, c.Name, c.NameEN)})
 	}

@@ -232,6 +232,12 @@ func textTable(id, class string, head []string, rows [][]string, num ...int) app
 	)
 }
 
+// scrollRegion wraps content that may scroll sideways (a wide table on a
+// phone) in a region a keyboard can focus and scroll, named by label.
+func scrollRegion(label string, content app.UI) app.UI {
+	return el("div").Class("table-wrap").TabIndex(0).Role("region").Aria("label", label).Body(content)
+}
+
 // pair is a term and its description.
 type pair struct{ id, term, desc string }
 

@@ -12,12 +12,15 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// pickRules chooses the month and the bundled rule set on a calculator
-// page, and types the average when the set asks for it.
-func pickRules(t *testing.T, ctx contextT, date, set, avg string) {
+// pickPlace chooses the month, the province and (unless "") the city on
+// a calculator page, and types the average when the rules ask for it.
+func pickPlace(t *testing.T, ctx contextT, date, province, city, avg string) {
 	t.Helper()
 	setField(t, ctx, "date", date)
-	setField(t, ctx, "set", set)
+	setField(t, ctx, "place", province)
+	if city != "" {
+		setField(t, ctx, "city", city)
+	}
 	if avg != "" {
 		typeInto(t, ctx, "avg", avg)
 	}
@@ -32,7 +35,7 @@ func pickRules(t *testing.T, ctx contextT, date, set, avg string) {
 // ratio field and the result is withdrawn.
 func useFlexible(t *testing.T, ctx contextT) {
 	t.Helper()
-	pickRules(t, ctx, "2007-03", "liaoning-2006", "1949.33")
+	pickPlace(t, ctx, "2007-03", "210000", "", "1949.33")
 	waitText(t, ctx, "result-base", "1949.33")
 	if got := text(t, ctx, "result-outcome"); got != "按规定的基数（平均工资）" {
 		t.Errorf("flexible #result-outcome: got %q, want 按规定的基数（平均工资）", got)
@@ -75,7 +78,7 @@ func useFlexible(t *testing.T, ctx contextT) {
 // digits, a 元 suffix) gives the same.
 func useEmployee(t *testing.T, ctx contextT) {
 	t.Helper()
-	pickRules(t, ctx, "2011-06", "daqing-2011", "2278")
+	pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
 	for _, wage := range []string{"1000", "１０００元"} {
 		typeInto(t, ctx, "wage", wage)
 		if got := eval[string](t, ctx, `document.getElementById('wage').value`); got != wage {
@@ -102,7 +105,7 @@ func useEmployee(t *testing.T, ctx contextT) {
 // individual bases plus the retiree's wage, 3号 二(一) and 四.4).
 func useEmployerRows(t *testing.T, ctx contextT) {
 	t.Helper()
-	pickRules(t, ctx, "2011-06", "daqing-2011", "2278")
+	pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
 	setField(t, ctx, "source", "rows")
 	setField(t, ctx, "kind", "enterprise")
 	typeInto(t, ctx, "payroll", "9000")
@@ -140,7 +143,7 @@ func useEmployerRows(t *testing.T, ctx contextT) {
 // shows.
 func useEmployerFile(t *testing.T, ctx contextT, file string) {
 	t.Helper()
-	pickRules(t, ctx, "2011-06", "daqing-2011", "2278")
+	pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
 	setField(t, ctx, "source", "file")
 	setField(t, ctx, "payroll", "") // the default: the file's wages summed (3号 四.4)
 	abs, err := filepath.Abs(file)
@@ -183,7 +186,7 @@ func useEmployerFile(t *testing.T, ctx contextT, file string) {
 // wage of 3000 lies within the limits.
 func useInstitution(t *testing.T, ctx contextT) {
 	t.Helper()
-	pickRules(t, ctx, "2010-12", "liaoning-2006", "1949.33")
+	pickPlace(t, ctx, "2010-12", "210000", "", "1949.33")
 	typeInto(t, ctx, "basic", "3000")
 	waitText(t, ctx, "result-base", "3000.00")
 	if got := text(t, ctx, "result-outcome"); got != "在上下限之间，按本人工资" {
@@ -195,7 +198,7 @@ func useInstitution(t *testing.T, ctx contextT) {
 // 200.00 to collect (3号 四.3).
 func useSettlement(t *testing.T, ctx contextT) {
 	t.Helper()
-	pickRules(t, ctx, "2011-06", "daqing-2011", "2278")
+	pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
 	typeInto(t, ctx, "wage", "2500")
 	typeInto(t, ctx, "provWorker", "2000")
 	waitText(t, ctx, "settle-worker-total", "200.00")
@@ -204,12 +207,20 @@ func useSettlement(t *testing.T, ctx contextT) {
 	}
 }
 
-// usePolicy: the rules page lists every bundled set with its document.
+// usePolicy: /policy lists every province with a link to its page, and
+// typing pinyin narrows the list to the places it names.
 func usePolicy(t *testing.T, ctx contextT) {
 	t.Helper()
-	for id, doc := range map[string]string{"policy-liaoning-2006": "辽社险函〔2006〕89号", "policy-daqing-2011": "庆社险函〔2011〕3号", "policy-national-2019": "国办发〔2019〕13号"} {
-		waitText(t, ctx, id, doc)
+	waitText(t, ctx, "place-210000", "辽宁")
+	if n := eval[int](t, ctx, `document.querySelectorAll('#places li').length`); n < 31 {
+		t.Errorf("/policy: got %d places, want every province (31) and more", n)
 	}
+	typeInto(t, ctx, "find", "hunan")
+	waitJS(t, ctx, `document.querySelectorAll('#places li').length === 1`, "typing hunan to leave one place")
+	if got := eval[string](t, ctx, `document.querySelector('#places a').getAttribute('href')`); got != "/place/430000" {
+		t.Errorf("/policy after typing hunan: got a link to %q, want /place/430000", got)
+	}
+	setField(t, ctx, "find", "")
 }
 
 func TestBrowserFlexible(t *testing.T) {
@@ -304,7 +315,7 @@ func TestBrowserLanguage(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector('main h1').textContent`); got != "An employee's individual base" {
 		t.Errorf("/employee in English: h1 got %q, want An employee's individual base", got)
 	}
-	pickRules(t, ctx, "2011-06", "daqing-2011", "2278")
+	pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
 	typeInto(t, ctx, "wage", "1000")
 	waitText(t, ctx, "result-outcome", "Below the floor: raised to it")
 
@@ -327,7 +338,7 @@ func TestBrowserShareLink(t *testing.T) {
 	srv := startApp(t, v1, nil)
 	ctx := newBrowser(t, desktopW, desktopH)
 	open(t, ctx, srv.URL+"/flexible")
-	pickRules(t, ctx, "2007-03", "liaoning-2006", "1949.33")
+	pickPlace(t, ctx, "2007-03", "210000", "", "1949.33")
 	typeInto(t, ctx, "ratio", "0.8")
 	waitText(t, ctx, "result-base", "1559.46")
 	waitJS(t, ctx, `(document.getElementById('share')||{}).href && document.getElementById('share').href.includes('ratio=0.8')`, "#share with the ratio")
@@ -342,7 +353,7 @@ func TestBrowserShareLink(t *testing.T) {
 	other := newBrowser(t, phoneW, phoneH)
 	open(t, other, link)
 	waitText(t, other, "result-base", "1559.46")
-	for id, want := range map[string]string{"date": "2007-03", "set": "liaoning-2006", "avg": "1949.33", "ratio": "0.8"} {
+	for id, want := range map[string]string{"date": "2007-03", "place": "210000", "avg": "1949.33", "ratio": "0.8"} {
 		if got := eval[string](t, other, `document.getElementById(`+jsString(id)+`).value`); got != want {
 			t.Errorf("restored #%s: got %q, want %q", id, got, want)
 		}

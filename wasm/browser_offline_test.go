@@ -22,6 +22,17 @@ var offlineChecks = []struct {
 	{"/institution", useInstitution},
 	{"/settlement", useSettlement},
 	{"/policy", usePolicy},
+	// A kiosk reloading in a network outage; query strings are answered
+	// from their path's cached page.
+	{"/?kiosk=1", func(t *testing.T, ctx contextT) {
+		waitJS(t, ctx, `!!document.getElementById('kiosk-board')`, "the kiosk board")
+	}},
+	{"/flexible?kiosk=1", useFlexible},
+	// A place page, cached when it was first visited (below).
+	{"/place/430000", func(t *testing.T, ctx contextT) {
+		floor, _ := placeFigures(t, "430000")
+		waitText(t, ctx, "place-floor", floor)
+	}},
 }
 
 // TestBrowserOffline: after the first visit, with the network cut for the
@@ -34,6 +45,9 @@ func TestBrowserOffline(t *testing.T) {
 	ctx := newBrowser(t, phoneW, phoneH)
 	open(t, ctx, srv.URL+"/")
 	waitServiceWorker(t, ctx)
+	// Place pages are cached on their first visit, not in advance.
+	open(t, ctx, srv.URL+"/place/430000")
+	waitJS(t, ctx, `caches.keys().then(async names => { for (const n of names) { if (await (await caches.open(n)).match('/place/430000')) return true } return false })`, "/place/430000 in the service worker's cache")
 
 	t.Run("network-cut", func(t *testing.T) {
 		goOffline(t, ctx)

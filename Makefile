@@ -61,6 +61,12 @@ $(AXE): tools/axe/package.json tools/axe/package-lock.json
 	npm ci --prefix tools/axe --no-audit --no-fund
 	@touch $@
 
+# Lighthouse, for make bench only (its scores vary from run to run).
+LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund
+	@touch $@
+
 # Only the end-to-end browser tests.
 e2e: browser-check tools
 	$(GO) test -count=1 -run '^TestBrowser' ./wasm
@@ -110,13 +116,14 @@ test-wasm:
 # WebAssembly in Node, app.wasm's sizes beside the go-app floor's, and in
 # Chromium start-up, transfer, input latency, memory and the
 # 100,000-row roster, sibase beside the floor.
-bench:
+bench: $(LIGHTHOUSE)
 	$(GO) test -run '^$$' -bench . -benchmem ./calc/...
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench . -benchmem ./calc/...
 	@echo "== the same, compiled as app.wasm is (no inlining in sibase and decimal)"
 	GOOS=js GOARCH=wasm $(GO) test -gcflags='sibase/...=-l' -gcflags='github.com/shopspring/decimal=-l' -exec="$(WASM_EXEC)" -run '^$$' -bench . -benchmem ./calc/...
 	$(GO) test -run '^TestAppWasmSizeBudget$$' -v ./wasm | grep -E 'bytes|floor'
 	SIBASE_BENCH=1 $(GO) test -run '^TestBrowserPerformance$$' -v -timeout 40m ./wasm | grep -E '^\||^(---|ok|FAIL)'
+	SIBASE_BENCH=1 $(GO) test -run '^TestBrowserLighthouse$$' -v -timeout 60m ./wasm | grep -E '^\||^(---|ok|FAIL)'
 else
 test-wasm bench:
 	@echo "no Go files under calc/ yet: nothing to run for $@"

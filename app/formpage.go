@@ -1,6 +1,8 @@
 package app
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"sibase/calc"
@@ -26,6 +28,7 @@ type formPage struct {
 
 	errShown bool   // set while rendering once the error is shown beside its field
 	shareURL string // the page's URL with the form in its fragment
+	shareGen int    // counts share calls: only the last one writes the address bar
 
 	// titleKey names the page (its translation key) in the document's
 	// title; fallback are fields the page starts with when no place is
@@ -250,15 +253,30 @@ func (p *formPage) onInput(name string) app.EventHandler {
 
 // share writes the form into the URL fragment (never in kiosk mode, which
 // keeps nothing).
+//
+// The share link follows every keystroke; the address bar follows once
+// typing pauses (shareDelay): the browser's history.replaceState costs a
+// few milliseconds each time, which on a slow phone is most of a frame.
 func (p *formPage) share(ctx app.Context) {
 	if p.kiosk || ctx.Page() == nil || ctx.Page().URL() == nil {
 		return
 	}
 	u := *ctx.Page().URL()
 	u.Fragment = p.form.fragment()
-	ctx.Page().ReplaceURL(&u)
 	p.shareURL = u.String()
+	p.shareGen++
+	gen := p.shareGen
+	ctx.After(shareDelay, func(ctx app.Context) {
+		// Not after the person has moved to another page meanwhile.
+		if cur := ctx.Page().URL(); gen == p.shareGen && cur != nil && cur.Path == u.Path {
+			ctx.Page().ReplaceURL(&u)
+		}
+	})
 }
+
+// shareDelay is how long typing must pause before the address bar takes
+// the form.
+const shareDelay = 300 * time.Millisecond
 
 // ruleFields maps calc's error fields for the rules to the picker's fields.
 var ruleFields = map[string]string{

@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -58,6 +59,30 @@ func chosenRules(f form) (*calc.Rules, bool) {
 	if reg == "" {
 		return nil, false
 	}
+	// A page asks several times per keystroke (the picker, the hints, the
+	// fields a method needs) for the same rules: the last answer is kept.
+	key := reg + "|" + f["date"] + "|" + f["kind"] + "|" + f["staffKind"]
+	lastRules.Lock()
+	defer lastRules.Unlock()
+	if key != lastRules.key {
+		lastRules.r, lastRules.ok = resolveRules(reg, f)
+		lastRules.key = key
+	}
+	return lastRules.r, lastRules.ok
+}
+
+// lastRules is chosenRules' last answer, by the fields it depends on (the
+// server pre-renders pages concurrently, hence the lock). The rules are
+// bundled data and never change while the app runs.
+var lastRules struct {
+	sync.Mutex
+	key string
+	r   *calc.Rules
+	ok  bool
+}
+
+// resolveRules is chosenRules without the memory.
+func resolveRules(reg string, f form) (*calc.Rules, bool) {
 	m, err := calc.ParseMonth("date", f["date"])
 	if err != nil {
 		return nil, false

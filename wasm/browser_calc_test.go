@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -343,8 +344,9 @@ func TestBrowserShareLink(t *testing.T) {
 	waitText(t, ctx, "result-base", "1559.46")
 	waitJS(t, ctx, `(document.getElementById('share')||{}).href && document.getElementById('share').href.includes('ratio=0.8')`, "#share with the ratio")
 	link := eval[string](t, ctx, `document.getElementById('share').href`)
-	if loc := eval[string](t, ctx, `location.href`); loc != link {
-		t.Errorf("address bar: got %q, want the share link %q", loc, link)
+	// The address bar takes the form once typing pauses.
+	if err := tryWaitJS(ctx, `location.href === `+jsString(link), 5*time.Second); err != nil {
+		t.Errorf("address bar: got %q, want the share link %q", eval[string](t, ctx, `location.href`), link)
 	}
 	if !strings.HasPrefix(link, srv.URL+"/flexible#") {
 		t.Fatalf("share link: got %q, want %s/flexible#…", link, srv.URL)

@@ -73,10 +73,13 @@ func newAppHandler(res webResources, wasm *wasmFiles, env map[string]string) *ap
 			Maskable: "/web/icon-512.png", // the glyph sits inside the safe zone
 			SVG:      "/web/icon.svg",
 		},
-		ThemeColor:            "#1f6f5c",
-		BackgroundColor:       "#f6f6f6",
-		LoadingLabel:          "正在加载 {progress}%",
-		Styles:                []string{"/web/sibase.css"},
+		ThemeColor:      "#1f6f5c",
+		BackgroundColor: "#f6f6f6",
+		LoadingLabel:    "计算器加载中 {progress}%",
+		Styles:          []string{"/web/sibase.css"},
+		// Without JavaScript the loading bar goes (web/noscript.css): the
+		// pre-rendered page answers alone.
+		RawHeaders:            []string{`<noscript><link rel="stylesheet" href="/web/noscript.css"></noscript>`},
 		CacheableResources:    cacheable(),
 		Resources:             res,
 		Version:               wasm.version,
@@ -90,7 +93,7 @@ func newAppHandler(res webResources, wasm *wasmFiles, env map[string]string) *ap
 // icons (go-app precaches app.wasm, its scripts, the styles and "/").
 func cacheable() []string {
 	paths := sib.Paths()[1:]
-	return append(paths, "/web/icon.svg", "/web/icon-192.png", "/web/icon-512.png")
+	return append(paths, "/web/icon.svg", "/web/icon-192.png", "/web/icon-512.png", "/web/noscript.css")
 }
 
 // ServeHTTP sets the security headers, then serves app.wasm itself, the few

@@ -99,6 +99,14 @@ func writeSite(webDir, outDir string, public publicSite) (files int, size int64,
 			return 0, 0, err
 		}
 	}
+	appJS := filepath.Join(tmp, "app.js")
+	js, err := os.ReadFile(appJS)
+	if err != nil {
+		return 0, 0, err
+	}
+	if err := os.WriteFile(appJS, finishAppJS(js), 0o644); err != nil {
+		return 0, 0, err
+	}
 	if err := copyWebDir(webDir, filepath.Join(tmp, "web"), s.wasm); err != nil {
 		return 0, 0, err
 	}

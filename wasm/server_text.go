@@ -109,6 +109,9 @@ func (s *server) serveText(w http.ResponseWriter, r *http.Request) {
 	if strings.Contains(ct, "text/html") {
 		body = s.public.finishHTML(body)
 	}
+	if r.URL.Path == "/app.js" && res.StatusCode == http.StatusOK {
+		body = finishAppJS(body)
+	}
 	h.Del("Content-Length")
 	enc := ""
 	if compressible(ct) && res.StatusCode == http.StatusOK && len(body) > 512 {
@@ -209,3 +212,60 @@ var serviceWorker = func() string {
 	}
 	return strings.Replace(app.DefaultAppWorkerJS, old, replacement, 1)
 }()
+
+// finishAppJS changes go-app's app.js where sibase needs it to start
+// differently: the browser paints the pre-rendered page before app.wasm is
+// fetched and compiled (otherwise the download competes with the page's
+// own, and compiling and starting it hold back the first paint, so that the
+// page's answer appears only with the app).
+func finishAppJS(js []byte) []byte {
+	const old = `goappInitServiceWorker();
+goappWatchForUpdate();
+goappWatchForInstallable();
+goappInitWebAssembly();`
+	const replacement = `goappInitServiceWorker();
+goappWatchForUpdate();
+goappWatchForInstallable();
+// sibase: paint the page first, then fetch and start app.wasm.
+sibaseAfterFirstPaint(goappInitWebAssembly);
+
+// sibaseAfterFirstPaint runs start once the browser has painted the page's
+// content (its largest contentful paint, else its first), or after three
+// seconds where it does not paint (a tab in the background).
+function sibaseAfterFirstPaint(start) {
+  let started = false;
+  const go = () => {
+    if (!started) {
+      started = true;
+      setTimeout(start, 0);
+    }
+  };
+  const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  const type = types.includes("largest-contentful-paint") ? "largest-contentful-paint" : types.includes("paint") ? "paint" : "";
+  if (type) {
+    new PerformanceObserver((list, observer) => {
+      observer.disconnect();
+      go();
+    }).observe({ type: type, buffered: true });
+  } else {
+    requestAnimationFrame(go);
+  }
+  setTimeout(go, 3000);
+}`
+	// app.wasm is downloaded whole, then compiled. Streamed to the
+	// compiler, or read through go-app's progress counter (a JavaScript
+	// stream), it keeps the page's thread busy as it arrives, in tasks of
+	// 100 to 300 ms that block the page; the loading bar says "loading"
+	// without a percentage instead.
+	const oldFetch = `const wasm = await instantiateStreaming(
+      fetchWithProgress("/web/app.wasm", showProgress),
+      go.importObject
+    );`
+	const newFetch = `const bytes = await (await fetch("/web/app.wasm")).arrayBuffer();
+    const wasm = await WebAssembly.instantiate(bytes, go.importObject);`
+	if !bytes.Contains(js, []byte(old)) || !bytes.Contains(js, []byte(oldFetch)) {
+		panic("go-app's app.js changed: its start-up is not the one wasm/server_text.go replaces")
+	}
+	js = bytes.Replace(js, []byte(old), []byte(replacement), 1)
+	return bytes.Replace(js, []byte(oldFetch), []byte(newFetch), 1)
+}

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"encoding/json"
-
 	"strings"
 	"sync"
 )
@@ -23,34 +21,28 @@ type PlaceInfo struct {
 	Cities   []PlaceInfo `json:"cities,omitempty"`
 }
 
-// placesFile is data/places.json.
-type placesFile struct {
-	Provinces []PlaceInfo `json:"provinces"`
-}
-
-var places = sync.OnceValues(func() ([]PlaceInfo, error) {
-	data, err := dataFS.ReadFile(dataDir + "/places.json")
-	if err != nil {
-		return nil, err
-	}
-	var f placesFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, err
-	}
-	for i := range f.Provinces {
-		for j := range f.Provinces[i].Cities {
-			f.Provinces[i].Cities[j].Province = f.Provinces[i].Code
-		}
-	}
-	return f.Provinces, nil
-})
-
 // Provinces returns the 31 provinces (省、自治区、直辖市) with their
 // cities, by code. Callers must not modify them.
 func Provinces() []PlaceInfo {
-	p, _ := places()
-	return p
+	return places()
 }
+
+// places splits placesTable (places_gen.go) once: a line of six fields is
+// a province, of five a city of the province above it.
+var places = sync.OnceValue(func() []PlaceInfo {
+	var out []PlaceInfo
+	for _, line := range strings.Split(strings.TrimSpace(placesTable), "\n") {
+		f := strings.Split(line, "\t")
+		switch len(f) {
+		case 6:
+			out = append(out, PlaceInfo{Code: f[0], Name: f[1], Short: f[2], NameEN: f[3], Pinyin: f[4], Initials: f[5]})
+		case 5:
+			p := &out[len(out)-1]
+			p.Cities = append(p.Cities, PlaceInfo{Code: f[0], Name: f[1], NameEN: f[2], Pinyin: f[3], Initials: f[4], Province: p.Code})
+		}
+	}
+	return out
+})
 
 // PlaceByCode returns a province or city by its code.
 func PlaceByCode(code string) (PlaceInfo, bool) {

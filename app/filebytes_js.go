@@ -6,6 +6,8 @@ import (
 	"syscall/js"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"sibase/calc/payroll"
 )
 
 // readFile reads the browser File value into bytes and calls done with
@@ -35,12 +37,13 @@ func readFile(ctx app.Context, file app.Value, done func(ctx app.Context, data [
 	file.JSValue().Call("arrayBuffer").Call("then", then, fail)
 }
 
-// decodeGB18030 turns GBK/GB18030 bytes into text with the browser's own
-// TextDecoder (the WHATWG gb18030 decoder), which costs app.wasm nothing.
-func decodeGB18030(data []byte) string {
+// decodeText turns GBK/GB18030 or UTF-16 bytes into text with the
+// browser's own TextDecoder (the WHATWG decoders, whose labels
+// payroll.Encoding uses), which costs app.wasm nothing.
+func decodeText(enc payroll.Encoding, data []byte) string {
 	arr := js.Global().Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(arr, data)
-	return js.Global().Get("TextDecoder").New("gb18030").Call("decode", arr).String()
+	return js.Global().Get("TextDecoder").New(string(enc)).Call("decode", arr).String()
 }
 
 // download offers bytes as a file download, from a blob: URL made in the

@@ -5,6 +5,8 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"sibase/calc/payroll"
 )
 
 // Native stand-ins for the browser's file APIs, so components can be
@@ -15,7 +17,10 @@ func readFile(ctx app.Context, file app.Value, done func(ctx app.Context, data [
 	done(ctx, nil, "no file reader outside the browser")
 }
 
-func decodeGB18030(data []byte) string {
+func decodeText(enc payroll.Encoding, data []byte) string {
+	if enc != payroll.GB18030 {
+		return payroll.DecodeUTF16(data)
+	}
 	b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil {
 		return string(data)

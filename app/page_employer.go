@@ -24,6 +24,12 @@ type employerPage struct {
 	imp      *payrollImport // a payroll file read on the page, if any
 	printing string         // the print view shown: "approval", "publicity" or ""
 	draftMsg string
+	// pageCtx is the page's own context (from OnMount): an import's
+	// progress and outcome are dispatched through it, since go-app drops a
+	// dispatch whose source element is gone — the run button that started
+	// the import is not drawn while it runs.
+	pageCtx app.Context
+	hasPage bool
 }
 
 func newEmployerPage() *employerPage { return newEmployerPageWith(nil) }
@@ -144,7 +150,10 @@ func unitMethod(f form) calc.Method {
 }
 
 // OnMount follows the language and restores a shared link.
-func (p *employerPage) OnMount(ctx app.Context) { p.mount(ctx) }
+func (p *employerPage) OnMount(ctx app.Context) {
+	p.pageCtx, p.hasPage = ctx, true
+	p.mount(ctx)
+}
 
 // OnNav restores a share link opened on this page.
 func (p *employerPage) OnNav(ctx app.Context) { p.restore(ctx) }

@@ -31,8 +31,10 @@ var errCancelled = errors.New("cancelled")
 // nothing of it is stored on the device.
 type payrollImport struct {
 	source   string
+	format   payroll.Format
 	encoding payroll.Encoding
 	text     string
+	titles   int // rows above the header
 	header   []string
 	mapping  payroll.Mapping
 	unknown  []int
@@ -113,8 +115,23 @@ const rosterPageSize = 100
 
 // onFile reads the chosen file, locally.
 func (p *employerPage) onFile(ctx app.Context, e app.Event) {
-	files := ctx.JSSrc().Get("files")
-	if files.Length() == 0 {
+	p.readChosen(ctx, ctx.JSSrc().Get("files"))
+}
+
+// onDragOver lets the import section take a dropped file.
+func (p *employerPage) onDragOver(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+// onDrop reads a file dropped on the import section, locally.
+func (p *employerPage) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if dt := e.Get("dataTransfer"); dt.Truthy() {
+		p.readChosen(ctx, dt.Get("files"))
+	}
+}
+
+// readChosen reads the first of the files chosen or dropped.
+func (p *employerPage) readChosen(ctx app.Context, files app.Value) {
+	if !files.Truthy() || files.Length() == 0 {
 		return
 	}
 	f := files.Index(0)
@@ -146,28 +163,67 @@ func (p *employerPage) onPaste(ctx app.Context, e app.Event) {
 // column is found it runs at once, else it waits for the mapping.
 func (p *employerPage) load(ctx app.Context, source string, data []byte) {
 	p.imp = newImport(p.lang, source, data)
+	p.runIfMapped(ctx)
+}
+
+// runIfMapped runs the import at once when every needed column is mapped.
+func (p *employerPage) runIfMapped(ctx app.Context) {
 	if p.imp.errText == "" && len(p.imp.mapping.Missing()) == 0 {
 		p.runImport(ctx)
 	}
 }
 
-// newImport decodes a file and maps its header.
+// newImport tells what a file is (payroll.Sniff, from its content, not
+// its name), decodes text, finds the header and maps it; a file of
+// another kind gets a message saying what it is and what to do. The page
+// does not read .xlsx workbooks (roster does): reading them here would
+// take app.wasm past its size budget (BENCHMARKS.md).
 func newImport(l Lang, source string, data []byte) *payrollImport {
-	imp := &payrollImport{source: source, encoding: payroll.Detect(data[:min(len(data), 64<<10)]), fixes: map[int][]string{}}
-	if imp.encoding == payroll.GB18030 {
-		imp.text = decodeGB18030(data)
-	} else {
+	imp := &payrollImport{source: source, format: payroll.Sniff(data), fixes: map[int][]string{}}
+	switch imp.format {
+	case payroll.FormatText:
+	case payroll.FormatXLSX:
+		imp.errText = tr(l, "imp.xlsx")
+		return imp
+	default:
+		zh, en := imp.format.Problem()
+		imp.errText = pick(l, zh, en)
+		return imp
+	}
+	imp.encoding = payroll.Detect(data[:min(len(data), 64<<10)])
+	if imp.encoding == payroll.UTF8 || imp.encoding == payroll.UTF8BOM {
 		imp.text = string(payroll.TrimBOM(data))
+	} else {
+		imp.text = decodeText(imp.encoding, data)
 	}
 	rd, err := payroll.NewReader(strings.NewReader(imp.text))
 	if err != nil {
 		imp.errText = tr(l, "imp.noHeader")
 		return imp
 	}
-	imp.header = rd.Header()
+	imp.header, imp.titles = rd.Header(), rd.TitleRows()
 	imp.mapping, imp.unknown = payroll.AutoMap(imp.header)
 	imp.total = strings.Count(imp.text, "\n")
 	return imp
+}
+
+// table opens what a run reads: the text again.
+func (imp *payrollImport) table() (payroll.Table, error) {
+	return payroll.NewReader(strings.NewReader(imp.text))
+}
+
+// importError is an error's message for the person: a workbook's or
+// calc's own, in the page's language.
+func importError(l Lang, err error) string {
+	// Type assertions, not errors.As: reflection stays out of app.wasm.
+	switch e := err.(type) {
+	case *calc.Error:
+		return pick(l, e.Message, e.MessageEN)
+	}
+	if errors.Is(err, payroll.ErrNoHeader) {
+		return tr(l, "imp.noHeader")
+	}
+	return err.Error()
 }
 
 // onMap sets the column a file column holds.
@@ -248,6 +304,9 @@ func (p *employerPage) runImport(ctx app.Context) {
 	imp.cancel.Store(false)
 	imp.ranWith = p.importSignature()
 	lang := p.lang
+	if p.hasPage {
+		ctx = p.pageCtx
+	}
 	ctx.Async(func() {
 		out := imp.run(job, func(n int) error {
 			if imp.cancel.Load() {
@@ -296,7 +355,12 @@ func (imp *payrollImport) run(job payroll.Job, progress func(n int) error) impor
 		out.rejected = append(out.rejected, rejectedRow{line: line, cells: append([]string(nil), cells...), errs: errs})
 		return step()
 	}
-	out.summary, out.err = job.Run(strings.NewReader(imp.text))
+	t, err := imp.table()
+	if err != nil {
+		out.err = err
+		return out
+	}
+	out.summary, out.err = job.RunTable(t)
 	return out
 }
 
@@ -305,16 +369,13 @@ func (imp *payrollImport) apply(l Lang, out importRun) {
 	imp.running = false
 	// A type assertion, not errors.As: calc's errors arrive unwrapped, and
 	// errors.As would bring reflection into app.wasm.
-	cerr, isCalc := out.err.(*calc.Error)
 	switch err := out.err; {
 	case errors.Is(err, errCancelled):
 		imp.errText = tr(l, "imp.cancelled")
-	case isCalc:
-		imp.errText = pick(l, cerr.Message, cerr.MessageEN)
 	case errors.Is(err, payroll.ErrTooManyRows):
 		imp.errText = fmt.Sprintf(tr(l, "imp.tooMany"), payroll.MaxRows)
 	case err != nil:
-		imp.errText = err.Error()
+		imp.errText = importError(l, err)
 	default:
 		imp.entries, imp.rejected, imp.summary = out.entries, out.rejected, out.summary
 		imp.done = out.summary.Read
@@ -363,12 +424,13 @@ func (p *employerPage) printForm(which string) app.EventHandler {
 // the result.
 func (p *employerPage) importSection() app.UI {
 	l := p.lang
-	return el("section").ID("import").Class("import").Body(
+	return el("section").ID("import").Class("import").On("dragover", p.onDragOver).On("drop", p.onDrop).Body(
 		el("h2").Text(tr(l, "imp.title")),
 		el("p").Class("hint").Text(tr(l, "imp.intro")),
-		el("div").Class("field").Body(
+		el("div").ID("dropzone").Class("field dropzone").Body(
 			el("label").Attr("for", "file").Text(tr(l, "imp.file")),
-			el("input").ID("file").Attr("type", "file").Attr("accept", ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain").OnChange(p.onFile),
+			el("input").ID("file").Attr("type", "file").Attr("accept", fileTypes).OnChange(p.onFile),
+			el("p").Class("hint").Text(tr(l, "imp.drop")),
 		),
 		el("div").Class("field").Body(
 			el("label").Attr("for", "paste").Text(tr(l, "imp.paste")),
@@ -379,12 +441,24 @@ func (p *employerPage) importSection() app.UI {
 	)
 }
 
+// fileTypes are what the file chooser offers: workbooks and text tables
+// (any other file can still be chosen, and is told apart by its content).
+const fileTypes = ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+
 func (p *employerPage) importState() app.UI {
 	l, imp := p.lang, p.imp
 	var parts []app.UI
+	// What was read, in one line: the file and its encoding, the title
+	// rows left out.
+	var source string
 	if imp.encoding != "" {
-		parts = append(parts, el("p").ID("import-source").Class("hint").Text(
-			fmt.Sprintf(tr(l, "imp.source"), imp.source, string(imp.encoding), len(imp.header))))
+		source = fmt.Sprintf(tr(l, "imp.source"), imp.source, string(imp.encoding), len(imp.header))
+	}
+	if imp.titles > 0 {
+		source += fmt.Sprintf(tr(l, "imp.titles"), imp.titles)
+	}
+	if source != "" {
+		parts = append(parts, el("p").ID("import-source").Class("hint").Role("status").Text(source))
 	}
 	if imp.errText != "" {
 		parts = append(parts, el("p").ID("import-error").Class("error").Role("alert").Text(imp.errText))
@@ -505,6 +579,9 @@ func (p *employerPage) rejectedRows() app.UI {
 					col := ""
 					if e.Header != "" {
 						col = "「" + e.Header + "」 "
+					}
+					if e.Cell != "" {
+						col += "(" + e.Cell + ") "
 					}
 					return el("li").DataSet("code", e.Code).Text(col + pick(l, e.Message, e.MessageEN))
 				})),

@@ -24,7 +24,7 @@ func TestErrorsDocumented(t *testing.T) {
 	}
 	def := regexp.MustCompile(`(?m)^\s*(?:Code|Warn)[A-Za-z]+\s*=\s*"([a-z_]+)"`)
 	var codes []string
-	for _, dir := range []string{".", "estimate", "payroll", "rules", "../app", "../wasm"} {
+	for _, dir := range []string{".", "estimate", "payroll", "payroll/xlsx", "rules", "../app", "../wasm"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, f := range files {
 			if strings.HasSuffix(f, "_test.go") {

@@ -144,6 +144,14 @@ func useEmployerRows(t *testing.T, ctx contextT) {
 // shows.
 func useEmployerFile(t *testing.T, ctx contextT, file string) {
 	t.Helper()
+	useEmployerFileFrom(t, ctx, file, "gb18030")
+}
+
+// useEmployerFileFrom: a payroll file of the six sample employees chosen
+// on the page, the #import-source line naming source (its encoding or
+// sheet).
+func useEmployerFileFrom(t *testing.T, ctx contextT, file, source string) {
+	t.Helper()
 	pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
 	setField(t, ctx, "source", "file")
 	setField(t, ctx, "payroll", "") // the default: the file's wages summed (3号 四.4)
@@ -164,8 +172,8 @@ func useEmployerFile(t *testing.T, ctx contextT, file string) {
 			t.Errorf("employer file %s #%s: got %q, want %q", filepath.Base(file), id, got, want)
 		}
 	}
-	if got := text(t, ctx, "import-source"); !strings.Contains(got, "gb18030") {
-		t.Errorf("employer file #import-source: got %q, want the encoding gb18030 named", got)
+	if got := text(t, ctx, "import-source"); !strings.Contains(got, source) {
+		t.Errorf("employer file #import-source: got %q, want %q named", got, source)
 	}
 	rows := eval[[]string](t, ctx, `[...document.querySelectorAll('#import-roster tbody tr')].map(r => r.cells[1].textContent.trim() + '|' + r.cells[2].textContent.trim() + '|' + r.cells[4].textContent.trim())`)
 	if len(rows) != 6 {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -17,10 +18,12 @@ import (
 	"sibase/calc"
 	"sibase/calc/estimate"
 	"sibase/calc/payroll"
+	"sibase/calc/payroll/xlsx"
 )
 
-// runRoster is `sibase roster`: a payroll file in (CSV or TSV; UTF-8 with
-// or without BOM, or GBK/GB18030 — detected), the list of adjusted bases
+// runRoster is `sibase roster`: a payroll file in (an .xlsx workbook, or
+// CSV or TSV in UTF-8 with or without BOM, UTF-16 or GBK/GB18030 —
+// detected from the content, not the name), the list of adjusted bases
 // out (CSV, UTF-8 with BOM), streamed row by row so a file of any length
 // takes bounded memory. Rejected rows go to stderr with their line, column
 // and reason, then a summary; the exit status is 1 if any row was rejected
@@ -39,7 +42,9 @@ func runRoster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&payrollFigure, "payroll", "", "previous-year average monthly total wages (default: the sum of the listed wages)")
 	fs.StringVar(&lastPayroll, "last-payroll", "", "last month's total payroll, where the rules use it")
 	fs.StringVar(&headers, "map", "", `headers sibase does not know, as header=column pairs: "员工=name，月薪=monthly_wage"`)
-	fs.StringVar(&in, "in", "", "the payroll file (default: standard input)")
+	fs.StringVar(&in, "in", "", "the payroll file: .xlsx, CSV or TSV (default: standard input)")
+	var sheet string
+	fs.StringVar(&sheet, "sheet", "", "the worksheet of an .xlsx to read (default: the first with a payroll header)")
 	fs.StringVar(&out, "out", "", "where to write the roster CSV (default: standard output)")
 	if code, ok := parseFlags(fs, args, "roster", stderr); !ok {
 		return code
@@ -76,7 +81,11 @@ func runRoster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer f.Close()
 		src = f
 	}
-	text, enc := decodePayroll(src)
+	table, source, err := openPayroll(src, sheet)
+	if err != nil {
+		fmt.Fprintln(stderr, describeFileError(err))
+		return 1
+	}
 	dst := stdout
 	if out != "" {
 		f, err := os.Create(out)
@@ -96,7 +105,7 @@ func runRoster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return nil
 	}
-	sum, err := job.Run(text)
+	sum, err := job.RunTable(table)
 	if err == nil {
 		err = lw.Flush()
 	}
@@ -111,8 +120,12 @@ func runRoster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	e := sum.Employer
-	fmt.Fprintf(stderr, "编码 %s；读取 %d 行 = 计算 %d + 拒绝 %d；空行 %d / encoding %s; read %d = computed %d + rejected %d; blank %d\n",
-		enc, sum.Read, sum.Computed, sum.Rejected, sum.Blank, enc, sum.Read, sum.Computed, sum.Rejected, sum.Blank)
+	titles, titlesEN := "", ""
+	if sum.TitleRows > 0 {
+		titles, titlesEN = fmt.Sprintf("；表头上方 %d 行未计入", sum.TitleRows), fmt.Sprintf("; %d rows above the header not counted", sum.TitleRows)
+	}
+	fmt.Fprintf(stderr, "%s；读取 %d 行 = 计算 %d + 拒绝 %d；空行 %d%s / %s; read %d = computed %d + rejected %d; blank %d%s\n",
+		source.zh, sum.Read, sum.Computed, sum.Rejected, sum.Blank, titles, source.en, sum.Read, sum.Computed, sum.Rejected, sum.Blank, titlesEN)
 	fmt.Fprintf(stderr, "个人缴费基数之和 %s；单位缴费基数 %s（%s） / sum of individual bases %s; unit base %s (%s)\n",
 		calc.Yuan(e.SumEmployeeBases), calc.Yuan(e.Base), e.DecidedBy, calc.Yuan(e.SumEmployeeBases), calc.Yuan(e.Base), e.DecidedBy)
 	if sum.Rejected > 0 {
@@ -142,21 +155,116 @@ func parseHeaderMap(s string) (map[string]payroll.Column, error) {
 	return m, nil
 }
 
-// decodePayroll detects the file's encoding from its first 64 KiB and
-// returns it as UTF-8 text: GBK/GB18030 through golang.org/x/text.
-func decodePayroll(r io.Reader) (io.Reader, payroll.Encoding) {
+// sourceNote says what was read, for the summary line: the encoding of a
+// text, or the workbook's sheet.
+type sourceNote struct{ zh, en string }
+
+// openPayroll tells what the file is from its content (payroll.Sniff) and
+// opens it as a table: a workbook's sheet (the one named, else the first
+// with a payroll header), read whole within payroll.MaxFileBytes; text
+// streamed, its encoding detected from its first 64 KiB (GBK/GB18030
+// through golang.org/x/text, UTF-16 read whole). Any other kind of file is
+// refused with what it is.
+func openPayroll(r io.Reader, sheet string) (payroll.Table, sourceNote, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	sample, _ := br.Peek(64 << 10)
-	enc := payroll.Detect(sample)
-	if enc == payroll.GB18030 {
-		return transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), enc
+	format := payroll.Sniff(sample)
+	whole := func() ([]byte, error) {
+		data, err := io.ReadAll(io.LimitReader(br, payroll.MaxFileBytes+1))
+		if err == nil && len(data) > payroll.MaxFileBytes {
+			err = fmt.Errorf("the file is over %d MiB: split it / 文件超过 %d MiB，请拆分", payroll.MaxFileBytes>>20, payroll.MaxFileBytes>>20)
+		}
+		return data, err
 	}
-	return br, enc
+	if format == payroll.FormatXLSX || format == payroll.FormatOtherZip || format == payroll.FormatEncrypted || format == payroll.FormatXLS {
+		// A zip archive is told apart by its directory, at its end; a
+		// compound file by its streams.
+		data, err := whole()
+		if err != nil {
+			return nil, sourceNote{}, err
+		}
+		format = payroll.Sniff(data)
+		if format == payroll.FormatXLSX {
+			return openSheet(data, sheet)
+		}
+	}
+	if zh, en := format.Problem(); zh != "" {
+		return nil, sourceNote{}, fileProblem{zh, en}
+	}
+	if sheet != "" {
+		return nil, sourceNote{}, fileProblem{"-sheet 只用于 .xlsx 工作簿", "-sheet is for .xlsx workbooks only"}
+	}
+	enc := payroll.Detect(sample)
+	var text io.Reader = br
+	switch enc {
+	case payroll.GB18030:
+		text = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
+	case payroll.UTF16LE, payroll.UTF16BE:
+		data, err := whole()
+		if err != nil {
+			return nil, sourceNote{}, err
+		}
+		text = strings.NewReader(payroll.DecodeUTF16(data))
+	}
+	rd, err := payroll.NewReader(text)
+	if err != nil {
+		return nil, sourceNote{}, err
+	}
+	return rd, sourceNote{"编码 " + string(enc), "encoding " + string(enc)}, nil
+}
+
+// openSheet opens a workbook's sheet by name, or the one ChooseSheet picks.
+func openSheet(data []byte, name string) (payroll.Table, sourceNote, error) {
+	wb, err := xlsx.Open(data)
+	if err != nil {
+		return nil, sourceNote{}, err
+	}
+	i := payroll.ChooseSheet(wb)
+	if name != "" {
+		i = -1
+		var names []string
+		for j, s := range wb.Sheets {
+			names = append(names, s.Name)
+			if s.Name == name {
+				i = j
+			}
+		}
+		if i < 0 {
+			return nil, sourceNote{}, fileProblem{"工作簿里没有工作表「" + name + "」，有：" + strings.Join(names, "、"),
+				"the workbook has no sheet " + strconv.Quote(name) + "; it has: " + strings.Join(names, ", ")}
+		}
+	}
+	t, err := payroll.OpenSheet(wb, i)
+	if err != nil {
+		return nil, sourceNote{}, err
+	}
+	s := wb.Sheets[i].Name
+	return t, sourceNote{"Excel 工作簿，工作表「" + s + "」", "Excel workbook, sheet " + strconv.Quote(s)}, nil
+}
+
+// fileProblem is a file sibase does not read, with what to do.
+type fileProblem struct{ zh, en string }
+
+func (f fileProblem) Error() string { return f.zh + " / " + f.en }
+
+// describeFileError writes why a file could not be opened, both languages.
+func describeFileError(err error) string {
+	var xe *xlsx.Error
+	switch {
+	case errors.As(err, &xe):
+		return "roster: " + xe.Message + " / " + xe.MessageEN
+	case errors.Is(err, payroll.ErrNoHeader):
+		return "roster: 文件是空的：需要一行表头（姓名、上年月平均工资……） / " + err.Error()
+	}
+	return "roster: " + err.Error()
 }
 
 func reportRunError(stderr io.Writer, s *payroll.Summary, err error) {
 	var cerr *calc.Error
+	var xe *xlsx.Error
 	switch {
+	case errors.As(err, &xe):
+		fmt.Fprintln(stderr, describeFileError(err))
 	case errors.As(err, &cerr):
 		fmt.Fprintln(stderr, describe(cerr))
 	case errors.Is(err, payroll.ErrMapping):

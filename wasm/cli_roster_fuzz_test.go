@@ -13,14 +13,16 @@ import (
 	"sibase/calc/payroll"
 )
 
-// FuzzPayrollFile: any bytes as a payroll file — CSV or TSV, UTF-8, BOM or
-// GBK, ragged rows, stray quotes, huge cells — are read without a panic,
-// and every row is accounted for: read = computed + rejected, each
+// FuzzPayrollFile: any bytes as a payroll file — CSV or TSV, UTF-8, BOM,
+// GBK or UTF-16, ragged rows, stray quotes, huge cells, workbooks whole or
+// cut — are opened as roster opens them, without a panic; a file that
+// opens has every row accounted for: read = computed + rejected, each
 // rejection with its line and a bilingual reason.
 func FuzzPayrollFile(f *testing.F) {
 	paths, _ := filepath.Glob("../testdata/payroll/*.csv")
 	tsv, _ := filepath.Glob("../testdata/payroll/*.tsv")
-	for _, p := range append(paths, tsv...) {
+	books, _ := filepath.Glob("../testdata/payroll/*.xlsx")
+	for _, p := range append(append(paths, tsv...), books...) {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)
@@ -34,7 +36,13 @@ func FuzzPayrollFile(f *testing.F) {
 		f.Fatal(cerr)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		text, _ := decodePayroll(bytes.NewReader(data))
+		table, _, err := openPayroll(bytes.NewReader(data), "")
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("a file refused without a reason")
+			}
+			return
+		}
 		var rejectedLines int
 		job := payroll.Job{Rules: rules, Insurance: calc.Pension, Kind: calc.EmployerEnterprise,
 			OnError: func(line int, _ []string, errs []payroll.RowError) error {
@@ -46,7 +54,7 @@ func FuzzPayrollFile(f *testing.F) {
 				}
 				return nil
 			}}
-		s, err := job.Run(text)
+		s, err := job.RunTable(table)
 		if err != nil {
 			return
 		}

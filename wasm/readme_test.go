@@ -16,11 +16,15 @@ type readmeExample struct {
 	request string   // an estimate request, or
 	args    []string // the arguments of another command
 	excerpt []string
+	// exit is the status the prose before the block gives ("(exit status
+	// 1)"); 0 when it gives none.
+	exit int
 }
 
 var (
 	echoLine    = regexp.MustCompile(`^echo '(.*)' \| go run \./wasm estimate$`)
 	commandLine = regexp.MustCompile(`^go run \./wasm (roster .*)$`)
+	exitStatus  = regexp.MustCompile(`exit status (\d)`)
 )
 
 // readmeExamples finds each ```sh block holding one estimate command and
@@ -34,10 +38,13 @@ func readmeExamples(t *testing.T) []readmeExample {
 	defer f.Close()
 	var out []readmeExample
 	var cur *readmeExample
-	block := ""
+	block, prose := "", ""
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := sc.Text()
+		if block == "" && strings.TrimSpace(line) != "" && !strings.HasPrefix(line, "```") {
+			prose = line
+		}
 		switch {
 		case strings.HasPrefix(line, "```") && block == "":
 			block = strings.TrimPrefix(line, "```")
@@ -56,6 +63,9 @@ func readmeExamples(t *testing.T) []readmeExample {
 			}
 			if m := commandLine.FindStringSubmatch(line); m != nil {
 				cur = &readmeExample{args: strings.Fields(m[1])}
+				if e := exitStatus.FindStringSubmatch(prose); e != nil {
+					cur.exit = int(e[1][0] - '0')
+				}
 			}
 		case (block == "json" || block == "text") && cur != nil:
 			cur.excerpt = append(cur.excerpt, line)
@@ -112,8 +122,8 @@ func checkCommandExample(t *testing.T, ex readmeExample) {
 		}
 	}
 	_, stderr, code := run(t, nil, args...)
-	if code != 0 {
-		t.Errorf("README example %v: got exit %d, want 0; stderr %s", ex.args, code, stderr)
+	if code != ex.exit {
+		t.Errorf("README example %v: got exit %d, want %d; stderr %s", ex.args, code, ex.exit, stderr)
 	}
 	for _, l := range ex.excerpt {
 		if !strings.Contains(string(stderr), strings.TrimSpace(l)) {

@@ -56,7 +56,7 @@ func runServer(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "       wasm precompress FILE...")
 		fmt.Fprintln(stderr, "       wasm site [-web web] [-out dist]")
 		fmt.Fprintln(stderr, "       wasm places [-check] calc/rules/data/places.json")
-		fmt.Fprintln(stderr, "       wasm compact [-check] calc/rules/data calc/rules/compact")
+		fmt.Fprintln(stderr, "       wasm compact [-check] calc/rules/data calc/rules/compact_gen.go")
 		fmt.Fprintln(stderr, "       wasm estimate|rules ...")
 		fs.PrintDefaults()
 	}

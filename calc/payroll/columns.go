@@ -24,17 +24,27 @@ const (
 // Columns lists every column in the order a roster shows them.
 var Columns = []Column{Name, StaffID, IDNumber, MonthlyWage, AnnualWage, Months, Status, BasicWage}
 
-// Label is the column's Chinese name, as headers and messages write it.
-func (c Column) Label() string {
-	return map[Column]string{Name: "姓名", StaffID: "工号", IDNumber: "身份证号", MonthlyWage: "上年月平均工资",
-		AnnualWage: "上年工资总额", Months: "工作月数", Status: "人员类别", BasicWage: "上月基本工资"}[c]
+// columnLabels are the columns' names in Chinese and English, in the
+// order of Columns.
+var columnLabels = [...][2]string{{"姓名", "name"}, {"工号", "staff id"}, {"身份证号", "id number"},
+	{"上年月平均工资", "monthly wage"}, {"上年工资总额", "annual wage"}, {"工作月数", "months"},
+	{"人员类别", "status"}, {"上月基本工资", "basic wage"}}
+
+// label is the column's name in Chinese (0) or English (1).
+func (c Column) label(lang int) string {
+	for i, x := range Columns {
+		if x == c {
+			return columnLabels[i][lang]
+		}
+	}
+	return ""
 }
 
+// Label is the column's Chinese name, as headers and messages write it.
+func (c Column) Label() string { return c.label(0) }
+
 // LabelEN is the column's English name.
-func (c Column) LabelEN() string {
-	return map[Column]string{Name: "name", StaffID: "staff id", IDNumber: "id number", MonthlyWage: "monthly wage",
-		AnnualWage: "annual wage", Months: "months", Status: "status", BasicWage: "basic wage"}[c]
-}
+func (c Column) LabelEN() string { return c.label(1) }
 
 // headerAliases are the headers each column is known by, normalized (see
 // normalizeHeader).
@@ -118,6 +128,16 @@ func (m Mapping) Has(c Column) bool {
 		}
 	}
 	return false
+}
+
+// index is the position of column c, or -1.
+func (m Mapping) index(c Column) int {
+	for i, x := range m {
+		if x == c {
+			return i
+		}
+	}
+	return -1
 }
 
 // Missing lists what a mapping lacks to compute a roster: a way to name

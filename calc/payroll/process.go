@@ -3,6 +3,7 @@ package payroll
 import (
 	"errors"
 	"io"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -44,8 +45,9 @@ type Summary struct {
 	Header    []string
 	Mapping   Mapping
 	Unknown   []int // header positions not mapped
-	Delimiter rune
+	Delimiter rune  // text only
 	Blank     int
+	TitleRows int // rows above the header, not counted in Read
 	Read      int
 	Computed  int
 	Rejected  int
@@ -58,16 +60,25 @@ type Summary struct {
 // the Summary's Header, Mapping and Unknown say what was found.
 var ErrMapping = errors.New("payroll: the header lacks a needed column")
 
-// Run reads UTF-8 payroll text from r and decides every row. It returns an
-// error only for a file it cannot read at all (no header, a needed column
-// missing, too many rows, a read failure) or rules that cannot give this
-// employer a unit base; row problems are in the Summary.
+// Run reads UTF-8 payroll text from r and decides every row (RunTable).
 func (j Job) Run(r io.Reader) (*Summary, error) {
 	rd, err := NewReader(r)
 	if err != nil {
 		return nil, err
 	}
-	s := &Summary{Header: rd.Header(), Delimiter: rd.Delimiter()}
+	s, err := j.RunTable(rd)
+	if s != nil {
+		s.Delimiter = rd.Delimiter()
+	}
+	return s, err
+}
+
+// RunTable decides every row of a table (text or a worksheet). It returns
+// an error only for a table it cannot read at all (no header, a needed
+// column missing, too many rows, a damaged workbook) or rules that cannot
+// give this employer a unit base; row problems are in the Summary.
+func (j Job) RunTable(rd Table) (*Summary, error) {
+	s := &Summary{Header: rd.Header()}
 	s.Mapping, s.Unknown = AutoMap(rd.Header())
 	if j.Mapping != nil {
 		s.Mapping = j.Mapping
@@ -103,27 +114,37 @@ func (j Job) Run(r io.Reader) (*Summary, error) {
 		return nil
 	}
 	for {
-		line, cells, err := rd.Next()
+		tr, err := rd.Next()
+		line, cells := tr.Line, tr.Cells
 		if err == io.EOF {
 			break
 		}
-		if errors.Is(err, ErrTooManyRows) {
-			return s, err
-		}
-		if err != nil {
+		// A type assertion, not errors.As: reflection stays out of app.wasm.
+		if rerr, ok := err.(*RowReadError); ok {
 			// A row that cannot be read is rejected like any other, so it
 			// is counted the same way.
-			errs := []RowError{{Line: line, Code: CodeRowMalformed, Message: "这一行无法解析：" + err.Error(), MessageEN: "the row cannot be read: " + err.Error()}}
-			ro.Add(Row{Line: line}, errs)
-			if err := reject(line, nil, errs); err != nil {
+			errs := []RowError{{Line: rerr.Line, Code: CodeRowMalformed, Message: "这一行无法解析：" + err.Error(), MessageEN: "the row cannot be read: " + err.Error()}}
+			ro.Add(Row{Line: rerr.Line}, errs)
+			if err := reject(rerr.Line, nil, errs); err != nil {
 				return s, err
 			}
 			continue
 		}
+		if err != nil {
+			// Too many rows, or a workbook that cannot be read on.
+			return s, err
+		}
+		numeric := tr.Numeric
 		if fixed, ok := j.Fixed[line]; ok {
-			cells = fixed
+			cells, numeric = fixed, nil
 		}
 		row, errs := ParseRow(cells, s.Mapping, s.Header, line)
+		errs = append(errs, lostDigits(numeric, s.Mapping, s.Header, cells, line, errs)...)
+		for i := range errs {
+			if col := s.Mapping.index(errs[i].Column); col >= 0 && errs[i].Column != Ignored {
+				errs[i].Cell = rd.Cell(line, col)
+			}
+		}
 		entry, errs, cerr := ro.Add(row, errs)
 		if cerr != nil {
 			return s, cerr
@@ -140,7 +161,7 @@ func (j Job) Run(r io.Reader) (*Summary, error) {
 			}
 		}
 	}
-	s.Blank, s.Read, s.Computed, s.Rejected = rd.Blank, ro.Read, ro.Computed, ro.Rejected
+	s.Blank, s.TitleRows, s.Read, s.Computed, s.Rejected = rd.Blanks(), rd.TitleRows(), ro.Read, ro.Computed, ro.Rejected
 	s.Counts = ro.Counts()
 	s.Employer, cerr = ro.Finish(j.Payroll, j.LastPayroll)
 	if cerr != nil {
@@ -157,3 +178,29 @@ func (s *Summary) UnknownHeaders() []string {
 	}
 	return out
 }
+
+// lostDigits rejects an ID number a worksheet stored as a number: Excel
+// keeps 15 significant digits, so an 18-digit ID number typed into a cell
+// not formatted as text has lost its last three (it shows 1.10101E+17).
+// The row is rejected with what happened and how to fix it, rather than
+// the ID number taken with wrong digits. A row whose ID already failed
+// its check is not reported twice.
+func lostDigits(numeric []bool, m Mapping, header, cells []string, line int, errs []RowError) []RowError {
+	i := m.index(IDNumber)
+	if i < 0 || i >= len(numeric) || !numeric[i] || strings.TrimSpace(cells[i]) == "" {
+		return nil
+	}
+	for j, e := range errs {
+		if e.Column == IDNumber {
+			errs[j].Code = CodeRowIDNumeric
+			errs[j].Message, errs[j].MessageEN = idNumericZH, idNumericEN
+			return nil
+		}
+	}
+	return []RowError{{Line: line, Column: IDNumber, Header: header[i], Code: CodeRowIDNumeric, Message: idNumericZH, MessageEN: idNumericEN}}
+}
+
+const (
+	idNumericZH = "身份证号在表格里存成了数字，Excel 只保留 15 位有效数字，后几位已经丢失：请把这一列设为“文本”格式后重新输入身份证号（或在号码前加英文单引号 '）"
+	idNumericEN = "the ID number was stored as a number: Excel keeps 15 significant digits, so its last digits are lost; format the column as Text and type the ID numbers again (or start each with ')"
+)

@@ -19,13 +19,18 @@ const (
 	MaxCellBytes = 1000     // one cell
 )
 
-// Reader reads a payroll table: the header row, then data rows with their
-// line numbers. The delimiter is found from the header line: a tab (cells
-// pasted from Excel or WPS, or a TSV file) or a comma.
+// Reader reads a payroll table from text: the header row (found as
+// findHeader finds it, below any title rows), then data rows with their
+// line numbers. The delimiter is found from the first line: a tab (cells
+// pasted from Excel or WPS, or a TSV file) or a comma. It is a Table.
 type Reader struct {
-	csv    *csv.Reader
-	header []string
-	rows   int
+	csv     *csv.Reader
+	header  []string
+	titles  int
+	pending []TableRow
+	err     error
+	errLine int
+	rows    int
 	// Blank counts the empty lines skipped (not rows).
 	Blank int
 }
@@ -36,8 +41,8 @@ var ErrNoHeader = errors.New("payroll: the file is empty: it needs a header row 
 // ErrTooManyRows is returned when a file holds more than MaxRows rows.
 var ErrTooManyRows = fmt.Errorf("payroll: more than %d rows: split the file", MaxRows)
 
-// NewReader reads the header row of UTF-8 text (a leading BOM is
-// dropped).
+// NewReader reads UTF-8 text (a leading BOM is dropped) up to its header
+// row.
 func NewReader(r io.Reader) (*Reader, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, bom) {
@@ -54,23 +59,15 @@ func NewReader(r io.Reader) (*Reader, error) {
 		c.Comma = '\t'
 	}
 	rd := &Reader{csv: c}
-	for {
-		rec, err := c.Read()
-		if err == io.EOF {
-			return nil, ErrNoHeader
-		}
-		if err != nil {
-			return nil, fmt.Errorf("payroll: header row: %w", err)
-		}
-		if blank(rec) {
-			continue
-		}
-		rd.header = make([]string, len(rec))
-		for i, h := range rec {
-			rd.header[i] = strings.TrimSpace(h)
-		}
-		return rd, nil
+	h, titles, after, err := findHeader(rd.nextRaw)
+	if errors.Is(err, ErrNoHeader) {
+		return nil, err
 	}
+	if err != nil && len(after) == 0 && h.Cells == nil {
+		return nil, fmt.Errorf("payroll: header row: %w", err)
+	}
+	rd.header, rd.titles, rd.pending, rd.err = trimmed(h.Cells), titles, after, err
+	return rd, nil
 }
 
 // Header returns the header row's cells.
@@ -79,15 +76,21 @@ func (rd *Reader) Header() []string { return rd.header }
 // Delimiter returns the cell separator found: ',' or '\t'.
 func (rd *Reader) Delimiter() rune { return rd.csv.Comma }
 
-// Next returns the next data row and the line it starts on; io.EOF after
-// the last. Empty lines are skipped and counted in Blank. A malformed row
-// (say, a quote never closed) is returned as an error naming its line; the
-// caller may go on reading.
-func (rd *Reader) Next() (int, []string, error) {
+// Blanks counts the empty lines skipped.
+func (rd *Reader) Blanks() int { return rd.Blank }
+
+// TitleRows counts the rows above the header.
+func (rd *Reader) TitleRows() int { return rd.titles }
+
+// Cell is "" for text: its rows are named by line and header.
+func (rd *Reader) Cell(line, col int) string { return "" }
+
+// nextRaw returns the next non-blank record and the line it starts on.
+func (rd *Reader) nextRaw() (TableRow, error) {
 	for {
 		rec, err := rd.csv.Read()
 		if err == io.EOF {
-			return 0, nil, io.EOF
+			return TableRow{}, io.EOF
 		}
 		line := 0
 		if len(rec) > 0 {
@@ -96,22 +99,57 @@ func (rd *Reader) Next() (int, []string, error) {
 		// encoding/csv returns its *ParseError as it is (a type
 		// assertion keeps reflection out of app.wasm).
 		if perr, ok := err.(*csv.ParseError); ok {
-			return perr.StartLine, nil, err
+			rd.errLine = perr.StartLine
+			return TableRow{}, err
 		}
 		if err != nil {
-			return line, nil, err
+			rd.errLine = line
+			return TableRow{}, err
 		}
 		if blank(rec) {
 			rd.Blank++
 			continue
 		}
-		rd.rows++
-		if rd.rows > MaxRows {
-			return line, nil, ErrTooManyRows
-		}
-		return line, rec, nil
+		return TableRow{Line: line, Cells: rec}, nil
 	}
 }
+
+// Next returns the next data row; io.EOF after the last. Empty lines are
+// skipped and counted in Blank. A malformed row (say, a quote never
+// closed) is returned as a *RowReadError naming its line; the caller may
+// go on reading.
+func (rd *Reader) Next() (TableRow, error) {
+	var row TableRow
+	var err error
+	switch {
+	case len(rd.pending) > 0:
+		row, rd.pending = rd.pending[0], rd.pending[1:]
+	case rd.err != nil:
+		err, rd.err = rd.err, nil
+	default:
+		row, err = rd.nextRaw()
+	}
+	if err == io.EOF {
+		return TableRow{}, io.EOF
+	}
+	if err != nil {
+		return TableRow{Line: rd.errLine}, &RowReadError{Line: rd.errLine, Err: err}
+	}
+	rd.rows++
+	if rd.rows > MaxRows {
+		return row, ErrTooManyRows
+	}
+	return row, nil
+}
+
+// RowReadError is a row that cannot be read (a quote never closed): the
+// row is rejected and reading goes on.
+type RowReadError struct {
+	Line int
+	Err  error
+}
+
+func (e *RowReadError) Error() string { return e.Err.Error() }
 
 func blank(rec []string) bool {
 	for _, c := range rec {
@@ -124,4 +162,4 @@ func blank(rec []string) bool {
 
 // validText reports whether a cell is valid UTF-8 (a GBK file read as
 // UTF-8 is not).
-func validText(s string) bool { return utf8.ValidString(s) }
+func validText(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, utf8.RuneError) }

@@ -38,6 +38,7 @@ func (r Row) Who() string {
 // the file's header for it), a code and the reason in Chinese and English.
 type RowError struct {
 	Line      int    `json:"line"`
+	Cell      string `json:"cell,omitempty"` // a worksheet's cell, "C7"
 	Column    Column `json:"column,omitempty"`
 	Header    string `json:"header,omitempty"`
 	Code      string `json:"code"`
@@ -47,11 +48,15 @@ type RowError struct {
 
 // Error formats the row error for a terminal, Chinese then English.
 func (e RowError) Error() string {
-	col := ""
+	col, at := "", ""
 	if e.Header != "" {
 		col = "「" + e.Header + "」"
 	}
-	return fmt.Sprintf("第 %d 行%s：%s / line %d: %s", e.Line, col, e.Message, e.Line, e.MessageEN)
+	if e.Cell != "" {
+		col += "（" + e.Cell + "）"
+		at = " (" + e.Cell + ")"
+	}
+	return fmt.Sprintf("第 %d 行%s：%s / line %d%s: %s", e.Line, col, e.Message, e.Line, at, e.MessageEN)
 }
 
 // Row error codes (docs/ERRORS.md).
@@ -64,6 +69,7 @@ const (
 	CodeRowEncoding   = "row_encoding"
 	CodeRowDuplicate  = "row_duplicate"
 	CodeRowMalformed  = "row_malformed"
+	CodeRowIDNumeric  = "row_id_number_numeric"
 )
 
 // statusAliases are the statuses a file may write, normalized.

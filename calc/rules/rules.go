@@ -44,10 +44,9 @@ type entry struct {
 var entries = sync.OnceValue(func() []entry {
 	// embed.FS's own ReadDir, not fs.Glob: the browser's copy is smaller
 	// without io/fs's pattern matching.
-	dir, _ := dataFS.ReadDir(dataDir)
-	out := make([]entry, 0, len(dir))
-	for _, d := range dir {
-		name := d.Name()
+	names := dataNames()
+	out := make([]entry, 0, len(names))
+	for _, name := range names {
 		base, ok := strings.CutSuffix(name, ".json")
 		if !ok || len(base) < 8 || base[6] != '-' {
 			continue // places.json
@@ -72,7 +71,7 @@ func load(e entry) (*calc.RuleSet, error) {
 	v, _ := cache.LoadOrStore(e.file, &loaded{})
 	l := v.(*loaded)
 	l.once.Do(func() {
-		data, err := dataFS.ReadFile(e.file)
+		data, err := dataFile(e.file)
 		if err != nil {
 			l.err = err
 			return

@@ -1,0 +1,90 @@
+//go:build !wasm
+
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chooseFile picks a file in the employer page's file chooser.
+func chooseFile(t *testing.T, ctx contextT, file string) {
+	t.Helper()
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.ID("file")), chromedp.SetUploadFiles(chromedp.ID("file"), []string{abs})); err != nil {
+		t.Fatalf("choosing %s in #file: %v", file, err)
+	}
+}
+
+// TestBrowserImportFiles: the files an employer really has. A payroll
+// CSV under a title and a date line is read from its header down; a CSV
+// named .xlsx is read for what it is; a workbook, an old .xls, a
+// password-protected workbook and a PDF are told apart by their first
+// bytes and answered with what to do; 100,000 rows can be cancelled and
+// run again.
+func TestBrowserImportFiles(t *testing.T) {
+	v1, _ := webDirs(t)
+	srv := startApp(t, v1, nil)
+	ctx := newBrowser(t, desktopW, desktopH)
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+
+	t.Run("title rows above the header", func(t *testing.T) {
+		csv, err := os.ReadFile("../testdata/payroll/utf8.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		titled := append([]byte("大庆某某有限公司 2010 年度职工工资表,,,,\n制表日期,2011-01-15,,,\n"), csv...)
+		open(t, ctx, srv.URL+"/employer")
+		useEmployerFileFrom(t, ctx, write("titled.csv", titled), "表头上方的 2 行")
+	})
+
+	t.Run("a CSV named .xlsx", func(t *testing.T) {
+		open(t, ctx, srv.URL+"/employer")
+		useEmployerFileFrom(t, ctx, "../testdata/payroll/not-a-workbook.xlsx", "utf-8")
+	})
+
+	t.Run("files the page does not read", func(t *testing.T) {
+		for _, c := range []struct{ file, want string }{
+			{"../testdata/payroll/工资表.xlsx", "本页暂不直接读取工作簿"},
+			{"../testdata/payroll/encrypted.xlsx", "设置了打开密码"},
+			{write("工资表.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 2048)...)), "Excel 97–2003"},
+			{write("工资表.pdf", []byte("%PDF-1.4\n%âãÏÓ\n1 0 obj\n")), "这是 PDF 文件"},
+		} {
+			open(t, ctx, srv.URL+"/employer")
+			pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
+			setField(t, ctx, "source", "file")
+			chooseFile(t, ctx, c.file)
+			waitText(t, ctx, "import-error", c.want)
+		}
+	})
+
+	t.Run("100,000 rows, cancelled and run again", func(t *testing.T) {
+		path := write("payroll100k.csv", payroll100k())
+		open(t, ctx, srv.URL+"/employer")
+		pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
+		setField(t, ctx, "source", "file")
+		chooseFile(t, ctx, path)
+		// A script's click: the button is drawn anew with each step of
+		// the bar, which chromedp's mouse click would wait out.
+		waitJS(t, ctx, `document.getElementById('import-cancel')`, "the progress bar and its cancel button")
+		eval[bool](t, ctx, `(document.getElementById('import-cancel').click(), true)`)
+		waitText(t, ctx, "import-error", "已取消")
+		// The run button is gone once the run starts: its progress and
+		// outcome still reach the page.
+		click(t, ctx, "import-run")
+		waitText(t, ctx, "import-counts", "读取 100000 行 = 计算 100000 + 拒绝 0")
+	})
+}

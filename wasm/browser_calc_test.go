@@ -85,7 +85,9 @@ func useEmployee(t *testing.T, ctx contextT) {
 		if got := eval[string](t, ctx, `document.getElementById('wage').value`); got != wage {
 			t.Fatalf("employee #wage: got %q typed, want %q", got, wage)
 		}
-		waitText(t, ctx, "result-base", "1366.80")
+		// Every prefix of 1000 (1, 10, 100) is below the floor too: wait
+		// for the whole wage in the explanation, not for the base.
+		waitText(t, ctx, "result-explain", "1000.00 低于下限")
 		if got := text(t, ctx, "result-base"); got != "1366.80" {
 			t.Errorf("employee wage %q: #result-base got %q, want 1366.80", wage, got)
 		}

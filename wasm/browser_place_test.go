@@ -119,7 +119,9 @@ func TestBrowserPlaceFirst(t *testing.T) {
 		// person's own.
 		open(t, ctx, srv.URL+"/employee?place=440100")
 		gzFloor, _ := placeFigures(t, "440100")
-		if got := eval[string](t, ctx, `document.getElementById('place').value + '/' + document.getElementById('city').value`); got != "440000/440100" {
+		placeCity := `document.getElementById('place').value + '/' + document.getElementById('city').value`
+		tryWaitJS(ctx, placeCity+` === '440000/440100'`, 20*time.Second) // set once the app runs
+		if got := eval[string](t, ctx, placeCity); got != "440000/440100" {
 			t.Errorf("/employee?place=440100: got place/city %q, want 440000/440100", got)
 		}
 		typeInto(t, ctx, "wage", "1000")

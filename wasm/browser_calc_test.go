@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/chromedp/chromedp"
 )
 
 // pickPlace chooses the month, the province and (unless "") the city on
@@ -160,13 +158,7 @@ func useEmployerFileFrom(t *testing.T, ctx contextT, file, source string) {
 	pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
 	setField(t, ctx, "source", "file")
 	setField(t, ctx, "payroll", "") // the default: the file's wages summed (3号 四.4)
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.ID("file")), chromedp.SetUploadFiles(chromedp.ID("file"), []string{abs})); err != nil {
-		t.Fatalf("choosing %s in #file: %v", file, err)
-	}
+	chooseFile(t, ctx, file)
 	waitText(t, ctx, "import-counts", "读取 6 行")
 	for id, want := range map[string]string{
 		"import-counts":    "读取 6 行 = 计算 6 + 拒绝 0；空行 0",

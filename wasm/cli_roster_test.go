@@ -115,3 +115,42 @@ func TestRosterCommandKindDecidesTheRule(t *testing.T) {
 		t.Errorf("institution: got exit %d, stdout %q, stderr %q; want 0 and the basic wages as bases", code, stdout, stderr)
 	}
 }
+
+// Workbooks through the command: the sample workbooks (a notes sheet
+// first, a stream-written one, a CSV named .xlsx) give the golden roster
+// byte for byte; -sheet picks another sheet or names the ones there are;
+// files roster does not read exit 1 saying what they are.
+func TestRosterCommandWorkbooks(t *testing.T) {
+	want, err := os.ReadFile("../testdata/payroll/utf8.roster.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ file, source string }{
+		{"工资表.xlsx", "Excel 工作簿，工作表「工资表」"},
+		{"streamed.xlsx", "Excel 工作簿，工作表「Sheet1」"},
+		{"not-a-workbook.xlsx", "编码 utf-8"},
+	} {
+		stdout, stderr, code := run(t, nil, append(daqingArgs, "-in", "../testdata/payroll/"+c.file)...)
+		if code != 0 || !bytes.Equal(stdout, want) {
+			t.Errorf("%s: got exit %d and\n%q\nwant exit 0 and the golden roster\nstderr: %s", c.file, code, stdout, stderr)
+		}
+		if !strings.Contains(string(stderr), c.source) {
+			t.Errorf("%s: stderr got %q, want %q named", c.file, stderr, c.source)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		// The notes sheet has no payroll header: the mapping is asked for.
+		{[]string{"-in", "../testdata/payroll/工资表.xlsx", "-sheet", "说明"}, "表头缺少"},
+		{[]string{"-in", "../testdata/payroll/工资表.xlsx", "-sheet", "工资"}, "工作簿里没有工作表「工资」，有：说明、工资表"},
+		{[]string{"-in", "../testdata/payroll/utf8.csv", "-sheet", "工资表"}, "-sheet 只用于 .xlsx 工作簿"},
+		{[]string{"-in", "../testdata/payroll/encrypted.xlsx"}, "这个工作簿设置了打开密码"},
+	} {
+		_, stderr, code := run(t, nil, append(daqingArgs, c.args...)...)
+		if code == 0 || !strings.Contains(string(stderr), c.want) {
+			t.Errorf("roster %v: got exit %d, stderr %q; want a failure saying %q", c.args, code, stderr, c.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package payroll
 import (
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 
 	"sibase/calc/payroll/xlsx"
@@ -110,9 +111,8 @@ type SheetTable struct {
 	err     error
 	blank   int
 	read    int
-	// Sheet is the worksheet's name; Size the rows it says it spans.
+	// Sheet is the worksheet's name.
 	Sheet string
-	Size  int
 }
 
 // OpenSheet reads the header of a worksheet of wb (by index in
@@ -122,7 +122,7 @@ func OpenSheet(wb *xlsx.Workbook, sheet int) (*SheetTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &SheetTable{rows: rows, Sheet: wb.Sheets[sheet].Name, Size: rows.Size}
+	t := &SheetTable{rows: rows, Sheet: wb.Sheets[sheet].Name}
 	h, titles, after, err := findHeader(t.nextRaw)
 	if errors.Is(err, ErrNoHeader) {
 		return nil, err
@@ -182,7 +182,7 @@ func (t *SheetTable) TitleRows() int   { return t.titles }
 
 // Cell names a cell as the spreadsheet does: "C7".
 func (t *SheetTable) Cell(line, col int) string {
-	return xlsx.ColumnName(col) + itoa(line)
+	return xlsx.ColumnName(col) + strconv.Itoa(line)
 }
 
 // Next returns the next data row; io.EOF after the last.
@@ -210,18 +210,4 @@ func (t *SheetTable) counted(row TableRow) (TableRow, error) {
 		return row, ErrTooManyRows
 	}
 	return row, nil
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }

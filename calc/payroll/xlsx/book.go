@@ -144,9 +144,6 @@ type RawRow struct {
 // MaxColumns cells.
 type CellSource interface {
 	Next() (RawRow, error)
-	// Size is the number of rows the sheet's <dimension> says it spans,
-	// 0 when it does not say.
-	Size() int
 }
 
 // builtinDates lists the built-in number formats that show a date, each
@@ -204,9 +201,6 @@ type Rows struct {
 	wb   *Workbook
 	src  CellSource
 	last int
-	// Size is the number of rows the sheet says it spans (its <dimension>),
-	// 0 when it does not say.
-	Size int
 }
 
 // Rows starts reading the sheet with the given index in wb.Sheets.
@@ -218,7 +212,7 @@ func (wb *Workbook) Rows(sheet int) (*Rows, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Rows{wb: wb, src: src, Size: src.Size()}, nil
+	return &Rows{wb: wb, src: src}, nil
 }
 
 // Next returns the next row of the sheet that has one at all (rows the

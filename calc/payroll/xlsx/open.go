@@ -225,12 +225,11 @@ func (wb *Workbook) readStyles(name string) error {
 // sheetXML is a sheet's XML as a CellSource.
 type sheetXML struct {
 	s    *scanner
-	size int
 	done bool
 }
 
-// openSheetXML opens the sheet with the given index and reads up to its rows:
-// the <dimension>, if any, gives the size.
+// openSheetXML opens the sheet with the given index and reads up to its
+// rows.
 func (wb *Workbook) openSheetXML(sheet int) (CellSource, error) {
 	s, err := wb.openPart(wb.Sheets[sheet].part)
 	if err != nil {
@@ -238,16 +237,7 @@ func (wb *Workbook) openSheetXML(sheet int) (CellSource, error) {
 	}
 	x := &sheetXML{s: s}
 	for s.next() {
-		if s.kind != tokStart {
-			continue
-		}
-		if s.name == "dimension" {
-			ref, _ := s.attr("ref")
-			if _, to, ok := strings.Cut(ref, ":"); ok {
-				_, x.size = splitRef(to)
-			}
-		}
-		if s.name == "sheetData" {
+		if s.kind == tokStart && s.name == "sheetData" {
 			x.done = s.selfClose
 			return x, nil
 		}
@@ -258,8 +248,6 @@ func (wb *Workbook) openSheetXML(sheet int) (CellSource, error) {
 	x.done = true
 	return x, nil
 }
-
-func (x *sheetXML) Size() int { return x.size }
 
 // Next returns the next <row> of <sheetData>; io.EOF after the last.
 func (x *sheetXML) Next() (RawRow, error) {

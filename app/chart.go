@@ -104,11 +104,11 @@ func scheduleChart(l Lang, sched []calc.ScheduleEntry, current calc.Month, chose
 		)
 		summary += " " + tr(l, "flex.chart.you") + " " + chosenPercent.Round(1).String() + "%"
 	}
-	return el("figure").ID("chart").Class("chart").Body(
+	return elem("figure#chart.chart",
 		svg("svg").Attr("viewBox", "0 0 "+strconv.Itoa(chartW)+" "+strconv.Itoa(chartH)).Attr("role", "img").
 			Aria("label", summary).Body(
 			append([]app.UI{svg("title").Text(summary)}, shapes...)...,
 		),
-		el("figcaption").Text(tr(l, "flex.chart")),
+		elemText("figcaption", tr(l, "flex.chart")),
 	)
 }

@@ -67,29 +67,29 @@ func (h *home) Render() app.UI {
 	}
 	province, city := splitPlace(h.place)
 	return page(l, "/",
-		el("h1").ID("home-title").Text(tr(l, "app.title")),
-		el("section").ID("where").Class("where").Body(
-			el("h2").Text(tr(l, "home.where")),
-			el("div").Class("field").Body(
-				el("label").Attr("for", "home-province").Text(tr(l, "rules.place")),
+		elemText("h1#home-title", tr(l, "app.title")),
+		elem("section#where.where",
+			elemText("h2", tr(l, "home.where")),
+			elem("div.field",
+				elemText("label", tr(l, "rules.place")).Attr("for", "home-province"),
 				optionSelect("home-province", placeChoices(l)[:len(placeChoices(l))-1], province).OnChange(h.onProvince),
 			),
 			app.If(hasCities(province), func() app.UI {
-				return el("div").Class("field").Body(
-					el("label").Attr("for", "home-city").Text(tr(l, "rules.city")),
+				return elem("div.field",
+					elemText("label", tr(l, "rules.city")).Attr("for", "home-city"),
 					optionSelect("home-city", cityChoices(l, province), city).OnChange(h.onCity),
 				)
 			}),
 			placeSummary(l, h.place),
 		),
-		el("h2").Text(tr(l, "home.who")),
-		el("ul").ID("who").Class("who").Body(app.Range(pageRoutes).Slice(func(i int) app.UI {
+		elemText("h2", tr(l, "home.who")),
+		elem("ul#who.who", app.Range(pageRoutes).Slice(func(i int) app.UI {
 			r := pageRoutes[i]
-			return el("li").Body(
-				el("a").ID("go-"+r.name).Attr("href", r.path).Body(
-					el("strong").Text(tr(l, r.key)),
-					el("span").Text(tr(l, "home."+r.name+".desc")),
-				),
+			return elem("li",
+				elem("a",
+					elemText("strong", tr(l, r.key)),
+					elemText("span", tr(l, "home."+r.name+".desc")),
+				).ID("go-"+r.name).Attr("href", r.path),
 			)
 		})),
 	)
@@ -105,10 +105,10 @@ func hasCities(province string) bool {
 
 // optionSelect is a select of choices with one selected.
 func optionSelect(id string, choices []choice, selected string) app.HTMLElem {
-	return el("select").ID(id).Attr("name", id).Body(app.Range(choices).Slice(func(i int) app.UI {
+	return elem("select", app.Range(choices).Slice(func(i int) app.UI {
 		c := choices[i]
-		return el("option").Attr("value", c.value).Attr("selected", c.value == selected).Text(c.label)
-	}))
+		return elemText("option", c.label).Attr("value", c.value).Attr("selected", c.value == selected)
+	})).ID(id).Attr("name", id)
 }
 
 // placeSummary is this year's floor and cap where the person pays, with a
@@ -118,16 +118,16 @@ func placeSummary(l Lang, code string) app.UI {
 	if !ok {
 		return app.Text("")
 	}
-	return el("div").ID("home-summary").Class("result").Aria("live", "polite").Body(
-		el("p").Class("figure-label").Text(f.title),
+	return elem("div#home-summary.result",
+		elemText("p.figure-label", f.title),
 		termList("home-figures", "figures", []pair{
 			{"home-floor", tr(l, "pol.floor"), f.floor + " " + tr(l, "res.yuan")},
 			{"home-cap", tr(l, "pol.cap"), f.cap + " " + tr(l, "res.yuan")},
 		}),
-		el("p").Class("rules-line").Text(f.period+" · "+f.doc+" · "+f.status),
+		elemText("p.rules-line", f.period+" · "+f.doc+" · "+f.status),
 		app.If(f.provisional, func() app.UI {
-			return el("p").ID("home-provisional").Class("hint").Text(strings.ReplaceAll(tr(l, "place.provisional"), "%s", f.until))
+			return elemText("p#home-provisional.hint", strings.ReplaceAll(tr(l, "place.provisional"), "%s", f.until))
 		}),
-		el("a").ID("home-place-page").Attr("href", "/place/"+code).Text(tr(l, "home.placePage")),
-	)
+		elemText("a#home-place-page", tr(l, "home.placePage")).Attr("href", "/place/"+code),
+	).Aria("live", "polite")
 }

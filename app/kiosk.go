@@ -118,7 +118,7 @@ func endKioskSession(ctx app.Context) {
 // starts a session.
 func renderBoard(l Lang, place string, onStart app.EventHandler) app.UI {
 	f, ok := placeFactsFor(l, place)
-	body := []app.UI{el("h1").Class("board-title").Text(tr(l, "app.title"))}
+	body := []app.UI{elemText("h1.board-title", tr(l, "app.title"))}
 	if ok {
 		flexible, tiers := "", ""
 		if fl, err := f.r.FlexibleLimits(); err == nil {
@@ -131,20 +131,20 @@ func renderBoard(l Lang, place string, onStart app.EventHandler) app.UI {
 			}
 		}
 		body = append(body,
-			el("p").ID("board-place").Class("board-place").Text(f.title),
+			elemText("p#board-place.board-place", f.title),
 			app.If(f.provisional, func() app.UI {
-				return el("p").ID("board-not-current").Class("board-note").Text(strings.ReplaceAll(tr(l, "place.provisional"), "%s", f.until))
+				return elemText("p#board-not-current.board-note", strings.ReplaceAll(tr(l, "place.provisional"), "%s", f.until))
 			}),
 			termList("board-figures", "board-figures", []pair{
 				{"", tr(l, "pol.period"), f.period}, {"board-average", tr(l, "pol.average"), f.average},
 				{"board-floor", tr(l, "pol.floor"), f.floor}, {"board-cap", tr(l, "pol.cap"), f.cap},
 				{"board-flexible", tr(l, "pol.flexible"), flexible}, {"board-tiers", tr(l, "flex.tier"), tiers},
 			}),
-			el("p").ID("board-cites").Class("board-note").Text(labelled(l, "res.citation")+f.doc+" · "+f.status+" · "+tr(l, "res.reviewed")+" "+f.reviewed),
+			elemText("p#board-cites.board-note", labelled(l, "res.citation")+f.doc+" · "+f.status+" · "+tr(l, "res.reviewed")+" "+f.reviewed),
 		)
 	} else {
-		body = append(body, el("p").ID("board-no-place").Class("board-note").Text(tr(l, "kiosk.noPlace")))
+		body = append(body, elemText("p#board-no-place.board-note", tr(l, "kiosk.noPlace")))
 	}
-	body = append(body, button().ID("board-start").Class("board-start").OnClick(onStart).Text(tr(l, "kiosk.start")))
-	return el("section").ID("kiosk-board").Class("board").OnClick(onStart).Body(body...)
+	body = append(body, btnText("#board-start.board-start", tr(l, "kiosk.start")).OnClick(onStart))
+	return elem("section#kiosk-board.board").OnClick(onStart).Body(body...)
 }

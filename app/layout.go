@@ -121,49 +121,48 @@ func (c *chrome) reload(ctx app.Context, e app.Event) { ctx.Reload() }
 // Render draws the frame's header.
 func (c *chrome) Render() app.UI {
 	l := c.Lang
-	return el("header").Class("chrome").Body(
-		el("a").Class("skip").Attr("href", "#main").Text(tr(l, "app.skip")),
-		el("div").Class("bar").Body(
-			el("a").ID("home-link").Class("brand").Attr("href", "/").Text(tr(l, "app.title")),
-			button().ID("lang-switch").Class("lang").Title(tr(l, "app.lang.label")).
-				Lang(map[Lang]string{Zh: "en", En: "zh-CN"}[l]).OnClick(c.switchLang).Text(tr(l, "app.lang.switch")),
+	return elem("header.chrome",
+		elemText("a.skip", tr(l, "app.skip")).Attr("href", "#main"),
+		elem("div.bar",
+			elemText("a#home-link.brand", tr(l, "app.title")).Attr("href", "/"),
+			btnText("#lang-switch.lang", tr(l, "app.lang.switch")).Title(tr(l, "app.lang.label")).Lang(map[Lang]string{Zh: "en", En: "zh-CN"}[l]).OnClick(c.switchLang),
 		),
-		el("p").ID("chrome-place").Class("place-line").Body(
+		elem("p#chrome-place.place-line",
 			app.If(c.place != "", func() app.UI {
-				return el("span").Body(
+				return elem("span",
 					app.Text(labelled(l, "app.place")),
-					el("a").ID("chrome-place-page").Attr("href", "/place/"+c.place).Text(placeName(l, c.place)),
+					elemText("a#chrome-place-page", placeName(l, c.place)).Attr("href", "/place/"+c.place),
 					app.Text(" · "),
-					el("a").ID("chrome-place-change").Attr("href", "/#where").Text(tr(l, "app.place.change")),
+					elemText("a#chrome-place-change", tr(l, "app.place.change")).Attr("href", "/#where"),
 				)
 			}).Else(func() app.UI {
-				return el("a").ID("chrome-place-change").Attr("href", "/#where").Text(tr(l, "app.place.none"))
+				return elemText("a#chrome-place-change", tr(l, "app.place.none")).Attr("href", "/#where")
 			}),
 		),
-		el("nav").Aria("label", tr(l, "app.nav")).Body(
-			el("ul").Body(app.Range(pageRoutes).Slice(func(i int) app.UI {
+		elem("nav",
+			elem("ul", app.Range(pageRoutes).Slice(func(i int) app.UI {
 				r := pageRoutes[i]
-				a := el("a").ID("nav-"+r.name).Attr("href", r.path).Text(tr(l, r.key))
+				a := elemText("a", tr(l, r.key)).ID("nav-"+r.name).Attr("href", r.path)
 				if r.path == c.Active {
 					a = a.Aria("current", "page")
 				}
-				return el("li").Body(a)
+				return elem("li", a)
 			})),
-		),
+		).Aria("label", tr(l, "app.nav")),
 		app.If(c.updateAvailable, func() app.UI {
-			return el("div").ID("update").Class("update").Role("status").Body(
-				el("span").Text(tr(l, "app.update")),
-				button().ID("update-reload").OnClick(c.reload).Text(tr(l, "app.update.reload")),
-			)
+			return elem("div#update.update",
+				elemText("span", tr(l, "app.update")),
+				btnText("#update-reload", tr(l, "app.update.reload")).OnClick(c.reload),
+			).Role("status")
 		}),
 	)
 }
 
 // page lays out a page: the frame, the main content, the privacy note.
 func page(l Lang, active string, body ...app.UI) app.UI {
-	return el("div").Class("app").Lang(map[Lang]string{Zh: "zh-CN", En: "en"}[l]).Body(
+	return elem("div.app",
 		newChrome(l, active),
-		el("main").ID("main").Class("page").TabIndex(-1).Body(body...),
-		el("footer").Class("footer").Body(el("p").ID("privacy").Text(tr(l, "app.privacy"))),
-	)
+		elem("main#main.page").TabIndex(-1).Body(body...),
+		elem("footer.footer", elemText("p#privacy", tr(l, "app.privacy"))),
+	).Lang(map[Lang]string{Zh: "zh-CN", En: "en"}[l])
 }

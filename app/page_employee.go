@@ -50,16 +50,16 @@ func (p *employeePage) Render() app.UI {
 	p.beginRender()
 	l := p.lang
 	return page(l, "/employee",
-		el("h1").Text(tr(l, "emp.title")),
-		el("p").Class("intro").Text(tr(l, "emp.intro")),
-		el("form").ID("form").Class("calc").Body(
+		elemText("h1", tr(l, "emp.title")),
+		elemText("p.intro", tr(l, "emp.intro")),
+		elem("form#form.calc",
 			p.rulePicker(false),
 			group("wages", tr(l, "emp.wage"),
 				p.field(fieldOpts{name: "wage", label: "emp.wage"}),
-				el("p").Class("or").Text(tr(l, "emp.or")),
+				elemText("p.or", tr(l, "emp.or")),
 				p.field(fieldOpts{name: "annual", label: "emp.annual"}),
 				p.field(fieldOpts{name: "months", label: "emp.months", kind: "int"}),
-				el("p").Class("hint").Text(tr(l, "emp.unknown")),
+				elemText("p.hint", tr(l, "emp.unknown")),
 			),
 		),
 		p.resultBox(p.result),
@@ -69,11 +69,11 @@ func (p *employeePage) Render() app.UI {
 func (p *employeePage) result() app.UI {
 	l := p.lang
 	w := p.resp.Worker
-	return el("div").Body(
+	return elem("div",
 		p.figure("result-base", "res.base", w.Base),
-		el("p").ID("result-outcome").Class("outcome "+w.Outcome).Text(tr(l, "outcome."+w.Outcome)),
+		elemText("p#result-outcome", tr(l, "outcome."+w.Outcome)).Class("outcome "+w.Outcome),
 		app.If(w.Min != "", func() app.UI {
-			return el("p").ID("result-range").Class("range").Text(labelled(l, "res.range") + w.Min + " – " + w.Max + " " + tr(l, "res.yuan"))
+			return elemText("p#result-range.range", labelled(l, "res.range")+w.Min+" – "+w.Max+" "+tr(l, "res.yuan"))
 		}),
 		p.contributions(w.Contributions),
 		p.warnings(p.resp.Warnings),

@@ -201,10 +201,10 @@ func (p *employerPage) Render() app.UI {
 	}
 	fromFile := p.form["source"] == "file"
 	return page(l, "/employer",
-		el("div").Class("printing-"+p.printing).Body(
-			el("div").Class("screen").Body(p.employerForm(method, rows, fromFile)...),
+		elem("div",
+			elem("div.screen").Body(p.employerForm(method, rows, fromFile)...),
 			p.printViews(),
-		),
+		).Class("printing-"+p.printing),
 	)
 }
 
@@ -214,9 +214,9 @@ func (p *employerPage) Render() app.UI {
 func (p *employerPage) employerForm(method calc.Method, rows []int, fromFile bool) []app.UI {
 	l := p.lang
 	return []app.UI{
-		el("h1").Text(tr(l, "er.title")),
-		el("p").Class("intro").Text(tr(l, "er.intro")),
-		el("form").ID("form").Class("calc").Body(
+		elemText("h1", tr(l, "er.title")),
+		elemText("p.intro", tr(l, "er.intro")),
+		elem("form#form.calc",
 			p.rulePicker(false),
 			group("unit", tr(l, "er.kind"),
 				p.selectField("kind", "er.kind", []choice{
@@ -238,7 +238,7 @@ func (p *employerPage) employerForm(method calc.Method, rows []int, fromFile boo
 			app.If(!fromFile, func() app.UI {
 				return group("staff", tr(l, "er.staff"),
 					app.Range(rows).Slice(func(i int) app.UI { return p.row(i) }),
-					button().ID("add-row").Class("secondary").OnClick(p.addRow).Text(tr(l, "er.add")),
+					btnText("#add-row.secondary", tr(l, "er.add")).OnClick(p.addRow),
 				)
 			}),
 		),
@@ -265,23 +265,22 @@ func employeeRows(l Lang, employees []estimate.EmployeeOut) [][]string {
 func (p *employerPage) row(i int) app.UI {
 	l := p.lang
 	k := fmt.Sprintf("e.%d.", i)
-	return el("div").ID(fmt.Sprintf("row-%d", i)).Class("row").Role("group").Aria("label", fmt.Sprintf(tr(l, "er.row"), i+1)).Body(
+	return elem("div.row",
 		p.field(fieldOpts{name: k + "id", label: "er.id", kind: "text"}),
 		p.field(fieldOpts{name: k + "wage", label: wageLabel(p.form)}),
 		p.selectField(k+"status", "er.status", []choice{
 			{"active", tr(l, "status.active")}, {"rehired_retiree", tr(l, "status.rehired_retiree")},
 			{"insured_elsewhere", tr(l, "status.insured_elsewhere")}}),
-		button().Class("remove").Aria("label", fmt.Sprintf(tr(l, "er.row"), i+1)+" "+tr(l, "er.remove")).
-			OnClick(p.removeRow(i)).Text(tr(l, "er.remove")),
-	)
+		btnText(".remove", tr(l, "er.remove")).Aria("label", fmt.Sprintf(tr(l, "er.row"), i+1)+" "+tr(l, "er.remove")).OnClick(p.removeRow(i)),
+	).ID(fmt.Sprintf("row-%d", i)).Role("group").Aria("label", fmt.Sprintf(tr(l, "er.row"), i+1))
 }
 
 func (p *employerPage) result() app.UI {
 	l := p.lang
 	e := p.resp.Employer
-	return el("div").Body(
+	return elem("div",
 		p.figure("result-unit-base", "er.unitBase", e.Base),
-		el("p").ID("result-decided").Class("outcome").Text(tr(l, "er.decided."+e.DecidedBy)),
+		elemText("p#result-decided.outcome", tr(l, "er.decided."+e.DecidedBy)),
 		p.figure("result-sum", "er.sum", e.SumEmployeeBases),
 		textTable("result-employees", "roster",
 			[]string{tr(l, "er.id"), tr(l, wageLabel(p.form)), tr(l, "res.base"), tr(l, "er.status")}, employeeRows(l, e.Employees), 2),
@@ -290,9 +289,9 @@ func (p *employerPage) result() app.UI {
 		p.warnings(p.resp.Warnings),
 		p.explanation("result-explain", e.Steps),
 		p.ruleSetLine(p.resp.RuleSet),
-		el("div").Class("tools").Body(
-			button().ID("rows-print-approval").Class("secondary").OnClick(p.printForm("approval")).Text(tr(l, "imp.printApproval")),
-			button().ID("rows-print-publicity").Class("secondary").OnClick(p.printForm("publicity")).Text(tr(l, "imp.printPublicity")),
+		elem("div.tools",
+			btnText("#rows-print-approval.secondary", tr(l, "imp.printApproval")).OnClick(p.printForm("approval")),
+			btnText("#rows-print-publicity.secondary", tr(l, "imp.printPublicity")).OnClick(p.printForm("publicity")),
 		),
 	)
 }

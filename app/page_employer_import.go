@@ -424,21 +424,21 @@ func (p *employerPage) printForm(which string) app.EventHandler {
 // the result.
 func (p *employerPage) importSection() app.UI {
 	l := p.lang
-	return el("section").ID("import").Class("import").On("dragover", p.onDragOver).On("drop", p.onDrop).Body(
-		el("h2").Text(tr(l, "imp.title")),
-		el("p").Class("hint").Text(tr(l, "imp.intro")),
-		el("div").ID("dropzone").Class("field dropzone").Body(
-			el("label").Attr("for", "file").Text(tr(l, "imp.file")),
-			el("input").ID("file").Attr("type", "file").Attr("accept", fileTypes).OnChange(p.onFile),
-			el("p").Class("hint").Text(tr(l, "imp.drop")),
+	return elem("section#import.import",
+		elemText("h2", tr(l, "imp.title")),
+		elemText("p.hint", tr(l, "imp.intro")),
+		elem("div#dropzone.field.dropzone",
+			elemText("label", tr(l, "imp.file")).Attr("for", "file"),
+			elem("input#file").Attr("type", "file").Attr("accept", fileTypes).OnChange(p.onFile),
+			elemText("p.hint", tr(l, "imp.drop")),
 		),
-		el("div").Class("field").Body(
-			el("label").Attr("for", "paste").Text(tr(l, "imp.paste")),
-			el("textarea").ID("paste").Attr("rows", 4).Attr("spellcheck", "false"),
-			button().ID("paste-read").Class("secondary").OnClick(p.onPaste).Text(tr(l, "imp.pasteRead")),
+		elem("div.field",
+			elemText("label", tr(l, "imp.paste")).Attr("for", "paste"),
+			elem("textarea#paste").Attr("rows", 4).Attr("spellcheck", "false"),
+			btnText("#paste-read.secondary", tr(l, "imp.pasteRead")).OnClick(p.onPaste),
 		),
 		app.If(p.imp != nil, func() app.UI { return p.importState() }),
-	)
+	).On("dragover", p.onDragOver).On("drop", p.onDrop)
 }
 
 // fileTypes are what the file chooser offers: workbooks and text tables
@@ -458,25 +458,25 @@ func (p *employerPage) importState() app.UI {
 		source += fmt.Sprintf(tr(l, "imp.titles"), imp.titles)
 	}
 	if source != "" {
-		parts = append(parts, el("p").ID("import-source").Class("hint").Role("status").Text(source))
+		parts = append(parts, elemText("p#import-source.hint", source).Role("status"))
 	}
 	if imp.errText != "" {
-		parts = append(parts, el("p").ID("import-error").Class("error").Role("alert").Text(imp.errText))
+		parts = append(parts, elemText("p#import-error.error", imp.errText).Role("alert"))
 	}
 	if len(imp.header) > 0 && !imp.running && imp.summary == nil {
 		parts = append(parts, p.mappingStep())
 	}
 	if imp.running {
-		parts = append(parts, el("div").ID("import-progress").Class("progress").Body(
-			el("label").Attr("for", "import-bar").Text(fmt.Sprintf(tr(l, "imp.progress"), imp.done, imp.total)),
-			el("progress").ID("import-bar").Attr("max", max(imp.total, 1)).Attr("value", imp.done),
-			button().ID("import-cancel").Class("secondary").OnClick(p.onCancel).Text(tr(l, "imp.cancel")),
+		parts = append(parts, elem("div#import-progress.progress",
+			elemText("label", fmt.Sprintf(tr(l, "imp.progress"), imp.done, imp.total)).Attr("for", "import-bar"),
+			elem("progress#import-bar").Attr("max", max(imp.total, 1)).Attr("value", imp.done),
+			btnText("#import-cancel.secondary", tr(l, "imp.cancel")).OnClick(p.onCancel),
 		))
 	}
 	if imp.summary != nil {
 		parts = append(parts, p.importResult())
 	}
-	return el("div").ID("import-state").Body(parts...)
+	return elem("div#import-state").Body(parts...)
 }
 
 // mappingStep lets the person say what each column holds.
@@ -489,18 +489,18 @@ func (p *employerPage) mappingStep() app.UI {
 	}
 	return group("mapping", tr(l, "imp.mapping"),
 		app.If(len(missing) > 0, func() app.UI {
-			return el("p").ID("mapping-missing").Class("needed").Text(tr(l, "imp.missing") + strings.Join(missing, "、"))
+			return elemText("p#mapping-missing.needed", tr(l, "imp.missing")+strings.Join(missing, "、"))
 		}),
 		app.Range(imp.header).Slice(func(i int) app.UI {
 			id := "map-" + strconv.Itoa(i)
-			return el("div").Class("field").Body(
-				el("label").Attr("for", id).Text(imp.header[i]),
-				el("select").ID(id).OnChange(p.onMap(i)).Body(app.Range(choices).Slice(func(j int) app.UI {
-					return el("option").Attr("value", choices[j].value).Attr("selected", string(imp.mapping[i]) == choices[j].value).Text(choices[j].label)
-				})),
+			return elem("div.field",
+				elemText("label", imp.header[i]).Attr("for", id),
+				elem("select", app.Range(choices).Slice(func(j int) app.UI {
+					return elemText("option", choices[j].label).Attr("value", choices[j].value).Attr("selected", string(imp.mapping[i]) == choices[j].value)
+				})).ID(id).OnChange(p.onMap(i)),
 			)
 		}),
-		button().ID("import-run").OnClick(p.onRun).Text(tr(l, "imp.run")),
+		btnText("#import-run", tr(l, "imp.run")).OnClick(p.onRun),
 	)
 }
 
@@ -513,34 +513,34 @@ func (p *employerPage) importResult() app.UI {
 	from := imp.page * rosterPageSize
 	to := min(from+rosterPageSize, len(imp.entries))
 	shown := imp.entries[from:to]
-	return el("div").ID("import-result").Class("result").Body(
-		el("p").ID("import-counts").Class("outcome").Text(fmt.Sprintf(tr(l, "imp.counts"), s.Read, s.Computed, s.Rejected, s.Blank)),
+	return elem("div#import-result.result",
+		elemText("p#import-counts.outcome", fmt.Sprintf(tr(l, "imp.counts"), s.Read, s.Computed, s.Rejected, s.Blank)),
 		app.If(stale, func() app.UI {
-			return el("p").ID("import-stale").Class("needed").Body(
+			return elem("p#import-stale.needed",
 				app.Text(tr(l, "imp.stale")+" "),
-				button().Class("secondary").OnClick(p.onRun).Text(tr(l, "imp.rerun")),
+				btnText(".secondary", tr(l, "imp.rerun")).OnClick(p.onRun),
 			)
 		}),
 		p.figure("import-unit-base", "er.unitBase", calc.Yuan(e.Base)),
-		el("p").ID("import-decided").Class("outcome").Text(tr(l, "er.decided."+e.DecidedBy)),
+		elemText("p#import-decided.outcome", tr(l, "er.decided."+e.DecidedBy)),
 		p.figure("import-sum", "er.sum", calc.Yuan(e.SumEmployeeBases)),
-		el("p").ID("import-outcomes").Text(outcomeCounts(l, s.Counts)),
+		elemText("p#import-outcomes", outcomeCounts(l, s.Counts)),
 		p.contributions(p.unitContribution(e)),
 		p.explanation("import-explain", e.Steps),
 		app.If(len(imp.rejected) > 0, func() app.UI { return p.rejectedRows() }),
-		el("div").Class("tools").Body(
-			button().ID("download-csv").OnClick(p.onDownload).Text(tr(l, "imp.download")),
-			button().ID("print-approval").Class("secondary").OnClick(p.printForm("approval")).Text(tr(l, "imp.printApproval")),
-			button().ID("print-publicity").Class("secondary").OnClick(p.printForm("publicity")).Text(tr(l, "imp.printPublicity")),
+		elem("div.tools",
+			btnText("#download-csv", tr(l, "imp.download")).OnClick(p.onDownload),
+			btnText("#print-approval.secondary", tr(l, "imp.printApproval")).OnClick(p.printForm("approval")),
+			btnText("#print-publicity.secondary", tr(l, "imp.printPublicity")).OnClick(p.printForm("publicity")),
 		),
 		scrollRegion(tr(l, "imp.roster"), textTable("import-roster", "roster",
 			[]string{tr(l, "imp.line"), tr(l, "er.id"), tr(l, "imp.idNumber"), tr(l, "er.wage"), tr(l, "res.base"), tr(l, "er.status")},
 			rosterRows(l, shown), 3, 4)),
 		app.If(len(imp.entries) > rosterPageSize, func() app.UI {
-			return el("div").ID("roster-pager").Class("tools").Body(
-				button().ID("roster-prev").Class("secondary").Attr("disabled", imp.page == 0).OnClick(p.onPage(-1)).Text(tr(l, "imp.prev")),
-				el("span").ID("roster-page").Text(fmt.Sprintf(tr(l, "imp.page"), from+1, to, len(imp.entries))),
-				button().ID("roster-next").Class("secondary").Attr("disabled", to >= len(imp.entries)).OnClick(p.onPage(1)).Text(tr(l, "imp.next")),
+			return elem("div#roster-pager.tools",
+				btnText("#roster-prev.secondary", tr(l, "imp.prev")).Attr("disabled", imp.page == 0).OnClick(p.onPage(-1)),
+				elemText("span#roster-page", fmt.Sprintf(tr(l, "imp.page"), from+1, to, len(imp.entries))),
+				btnText("#roster-next.secondary", tr(l, "imp.next")).Attr("disabled", to >= len(imp.entries)).OnClick(p.onPage(1)),
 			)
 		}),
 	)
@@ -564,17 +564,17 @@ func rosterRows(l Lang, entries []rosterRow) [][]string {
 func (p *employerPage) rejectedRows() app.UI {
 	l, imp := p.lang, p.imp
 	shown := imp.rejected[:min(len(imp.rejected), 200)]
-	return el("div").ID("rejected").Class("rejected").Body(
-		el("h2").Text(fmt.Sprintf(tr(l, "imp.rejected"), len(imp.rejected))),
+	return elem("div#rejected.rejected",
+		elemText("h2", fmt.Sprintf(tr(l, "imp.rejected"), len(imp.rejected))),
 		app.Range(shown).Slice(func(i int) app.UI {
 			r := shown[i]
 			cells := imp.fixes[r.line]
 			if cells == nil {
 				cells = r.cells
 			}
-			return el("div").ID("rejected-"+strconv.Itoa(r.line)).Class("bad-row").Body(
-				el("p").Class("error").Text(fmt.Sprintf(tr(l, "imp.lineN"), r.line)),
-				el("ul").Body(app.Range(r.errs).Slice(func(j int) app.UI {
+			return elem("div.bad-row",
+				elemText("p.error", fmt.Sprintf(tr(l, "imp.lineN"), r.line)),
+				elem("ul", app.Range(r.errs).Slice(func(j int) app.UI {
 					e := r.errs[j]
 					col := ""
 					if e.Header != "" {
@@ -583,22 +583,22 @@ func (p *employerPage) rejectedRows() app.UI {
 					if e.Cell != "" {
 						col += "(" + e.Cell + ") "
 					}
-					return el("li").DataSet("code", e.Code).Text(col + pick(l, e.Message, e.MessageEN))
+					return elemText("li", col+pick(l, e.Message, e.MessageEN)).DataSet("code", e.Code)
 				})),
-				el("div").Class("cells").Body(app.Range(imp.header).Slice(func(c int) app.UI {
+				elem("div.cells", app.Range(imp.header).Slice(func(c int) app.UI {
 					v := ""
 					if c < len(cells) {
 						v = cells[c]
 					}
 					id := fmt.Sprintf("fix-%d-%d", r.line, c)
-					return el("div").Class("field").Body(
-						el("label").Attr("for", id).Text(imp.header[c]),
+					return elem("div.field",
+						elemText("label", imp.header[c]).Attr("for", id),
 						el("input").ID(id).Attr("type", "text").Attr("value", v).OnInput(p.onFix(r.line, c)),
 					)
 				})),
-			)
+			).ID("rejected-" + strconv.Itoa(r.line))
 		}),
-		button().ID("import-rerun").OnClick(p.onRun).Text(tr(l, "imp.rerun")),
+		btnText("#import-rerun", tr(l, "imp.rerun")).OnClick(p.onRun),
 	)
 }
 

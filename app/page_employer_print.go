@@ -70,26 +70,26 @@ func (p *employerPage) printViews() app.UI {
 			}
 			body[i] = []string{strconv.Itoa(i + 1), r.name, payroll.MaskIDNumber(r.idNumber), base}
 		}
-		return el("div").ID("print-publicity").Class("print-view").Body(
-			el("h1").Text("缴费基数公示表"),
-			el("p").Text("缴费月份："+date+" · 依据："+cite),
+		return elem("div#print-publicity.print-view",
+			elemText("h1", "缴费基数公示表"),
+			elemText("p", "缴费月份："+date+" · 依据："+cite),
 			textTable("", "print-table", []string{"序号", "姓名", "身份证号码", "个人缴费基数（元）"}, body, 3),
-			el("p").Text("单位缴费基数："+unitBase+" 元"),
-			el("p").Class("sign").Text("如对本人缴费基数有异议，请在公示期内向单位人事或财务部门提出。    单位（盖章）:            日期："),
+			elemText("p", "单位缴费基数："+unitBase+" 元"),
+			elemText("p.sign", "如对本人缴费基数有异议，请在公示期内向单位人事或财务部门提出。    单位（盖章）:            日期："),
 		)
 	}
 	body := make([][]string, len(rows))
 	for i, r := range rows {
 		body[i] = []string{strconv.Itoa(i + 1), r.name, r.staffID, r.idNumber, r.status, r.wage, r.base, r.outcome}
 	}
-	return el("div").ID("print-approval").Class("print-view").Body(
-		el("h1").Text("基本养老保险缴费基数核定表"),
+	return elem("div#print-approval.print-view",
+		elemText("h1", "基本养老保险缴费基数核定表"),
 		termList("", "print-meta", []pair{
 			{"", "缴费月份", date}, {"", "依据", cite}, {"", "上年月平均工资总额", payrollText}, {"", "个人缴费基数之和", sum},
 			{"", "单位缴费基数", unitBase}, {"", "核定方式", tr(Zh, "er.decided."+decidedBy)}, {"", "人数", strconv.Itoa(len(rows))},
 		}),
 		textTable("", "print-table", []string{"序号", "姓名", "工号", "身份证号码", "人员类别", "上年月平均工资", "个人缴费基数", "核定情况"}, body, 5, 6),
-		el("p").Class("sign").Text("单位（盖章）:                经办人：                日期：                社保经办机构审核："),
+		elemText("p.sign", "单位（盖章）:                经办人：                日期：                社保经办机构审核："),
 	)
 }
 
@@ -101,11 +101,11 @@ func (p *employerPage) checklist() app.UI {
 		return app.Text("")
 	}
 	docs := r.YearRules.Documents
-	return el("section").ID("checklist").Class("checklist").Body(
-		el("h2").Text(tr(p.lang, "er.checklist")),
-		el("ul").Body(app.Range(docs).Slice(func(i int) app.UI {
+	return elem("section#checklist.checklist",
+		elemText("h2", tr(p.lang, "er.checklist")),
+		elem("ul", app.Range(docs).Slice(func(i int) app.UI {
 			d := docs[i]
-			return el("li").Body(el("span").Text(pick(p.lang, d.Name, d.NameEN)), el("span").Class("ref").Text(d.Cite.String()))
+			return elem("li", elemText("span", pick(p.lang, d.Name, d.NameEN)), elemText("span.ref", d.Cite.String()))
 		})),
 	)
 }
@@ -117,14 +117,14 @@ const draftKey = "sibase-employer-draft"
 // drafts renders the save, restore and delete buttons.
 func (p *employerPage) drafts() app.UI {
 	l := p.lang
-	return el("div").ID("drafts").Class("drafts").Body(
-		el("p").Class("hint").Text(tr(l, "er.draft.hint")),
-		el("div").Class("tools").Body(
-			button().ID("draft-save").Class("secondary").OnClick(p.saveDraft).Text(tr(l, "er.draft.save")),
-			button().ID("draft-load").Class("secondary").OnClick(p.loadDraft).Text(tr(l, "er.draft.load")),
-			button().ID("draft-delete").Class("secondary").OnClick(p.deleteDraft).Text(tr(l, "er.draft.delete")),
+	return elem("div#drafts.drafts",
+		elemText("p.hint", tr(l, "er.draft.hint")),
+		elem("div.tools",
+			btnText("#draft-save.secondary", tr(l, "er.draft.save")).OnClick(p.saveDraft),
+			btnText("#draft-load.secondary", tr(l, "er.draft.load")).OnClick(p.loadDraft),
+			btnText("#draft-delete.secondary", tr(l, "er.draft.delete")).OnClick(p.deleteDraft),
 		),
-		app.If(p.draftMsg != "", func() app.UI { return el("p").ID("draft-msg").Role("status").Text(p.draftMsg) }),
+		app.If(p.draftMsg != "", func() app.UI { return elemText("p#draft-msg", p.draftMsg).Role("status") }),
 	)
 }
 

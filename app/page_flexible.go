@@ -95,9 +95,9 @@ func (p *flexiblePage) Render() app.UI {
 	p.beginRender()
 	l := p.lang
 	return page(l, "/flexible",
-		el("h1").Text(tr(l, "flex.title")),
-		el("p").Class("intro").Text(tr(l, "flex.intro")),
-		el("form").ID("form").Class("calc").Body(
+		elemText("h1", tr(l, "flex.title")),
+		elemText("p.intro", tr(l, "flex.intro")),
+		elem("form#form.calc",
 			p.rulePicker(true),
 			group("choice", tr(l, "flex.ratio"),
 				p.choiceHint(),
@@ -114,7 +114,7 @@ func (p *flexiblePage) choiceHint() app.UI {
 	if p.resp == nil || p.resp.Worker == nil || p.resp.Worker.Choice == "" {
 		return app.Text("")
 	}
-	return el("p").ID("choice-hint").Class("hint").Text(tr(p.lang, "flex.choice."+p.resp.Worker.Choice))
+	return elemText("p#choice-hint.hint", tr(p.lang, "flex.choice."+p.resp.Worker.Choice))
 }
 
 // ratioLabel names the ratio field: under a hardship rule it is the
@@ -146,31 +146,31 @@ func (p *flexiblePage) choice() app.UI {
 				selected = value
 			}
 		}
-		return el("div").Class("field").Body(
-			el("label").Attr("for", "tier").Text(tr(l, "flex.tier")),
-			el("select").ID("tier").Attr("name", "tier").OnChange(p.onTier).Body(
+		return elem("div.field",
+			elemText("label", tr(l, "flex.tier")).Attr("for", "tier"),
+			elem("select#tier",
 				app.Range(choices).Slice(func(i int) app.UI {
-					return el("option").Attr("value", choices[i].value).Attr("selected", choices[i].value == selected).Text(choices[i].label)
+					return elemText("option", choices[i].label).Attr("value", choices[i].value).Attr("selected", choices[i].value == selected)
 				}),
-			),
+			).Attr("name", "tier").OnChange(p.onTier),
 		)
 	}
 	ratioErr, amountErr := p.errorFor("ratio"), p.errorFor("amount")
-	return el("div").Body(
+	return elem("div",
 		p.slider(),
-		el("div").Class("field").Body(
-			el("label").Attr("for", "ratio").Text(p.ratioLabel()),
+		elem("div.field",
+			elemText("label", p.ratioLabel()).Attr("for", "ratio"),
 			p.textInput("ratio").Attr("type", "text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
 				Attr("placeholder", "0.7 / 70%").OnInput(p.onRatio).
 				Aria("invalid", ratioErr != "").Aria("describedby", "ratio-error"),
-			app.If(ratioErr != "", func() app.UI { return el("p").ID("ratio-error").Class("error").Role("alert").Text(ratioErr) }),
+			app.If(ratioErr != "", func() app.UI { return elemText("p#ratio-error.error", ratioErr).Role("alert") }),
 		),
-		el("div").Class("field").Body(
-			el("label").Attr("for", "amount").Text(tr(l, "flex.amount")),
+		elem("div.field",
+			elemText("label", tr(l, "flex.amount")).Attr("for", "amount"),
 			p.textInput("amount").Attr("type", "text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
 				OnInput(p.onAmount).
 				Aria("invalid", amountErr != "").Aria("describedby", "amount-error"),
-			app.If(amountErr != "", func() app.UI { return el("p").ID("amount-error").Class("error").Role("alert").Text(amountErr) }),
+			app.If(amountErr != "", func() app.UI { return elemText("p#amount-error.error", amountErr).Role("alert") }),
 		),
 	)
 }
@@ -188,10 +188,9 @@ func (p *flexiblePage) slider() app.UI {
 		return app.Text("")
 	}
 	pct := func(d decimal.Decimal) string { return d.Div(avg).Shift(2).Round(0).String() }
-	return el("div").Class("field").Body(
-		el("label").Attr("for", "slider").Text(tr(p.lang, "flex.slider")),
-		el("input").ID("slider").Attr("type", "range").Attr("min", pct(lo)).Attr("max", pct(hi)).Attr("step", 1).Attr("value", pct(base)).
-			OnInput(p.onSlider).Aria("valuetext", pct(base)+"%"),
+	return elem("div.field",
+		elemText("label", tr(p.lang, "flex.slider")).Attr("for", "slider"),
+		elem("input#slider").Attr("type", "range").Attr("min", pct(lo)).Attr("max", pct(hi)).Attr("step", 1).Attr("value", pct(base)).OnInput(p.onSlider).Aria("valuetext", pct(base)+"%"),
 	)
 }
 
@@ -207,10 +206,10 @@ func (p *flexiblePage) result() app.UI {
 		chosen = &c
 	}
 	month, _ := calc.ParseMonth("date", p.resp.Date)
-	return el("div").Body(
+	return elem("div",
 		p.figure("result-base", "res.base", w.Base),
-		el("p").ID("result-outcome").Class("outcome").Text(tr(l, "outcome."+w.Outcome)),
-		el("p").ID("result-range").Class("range").Text(labelled(l, "flex.range")+w.Min+" – "+w.Max+" "+tr(l, "res.yuan")),
+		elemText("p#result-outcome.outcome", tr(l, "outcome."+w.Outcome)),
+		elemText("p#result-range.range", labelled(l, "flex.range")+w.Min+" – "+w.Max+" "+tr(l, "res.yuan")),
 		p.contributions(w.Contributions),
 		p.warnings(p.resp.Warnings),
 		scheduleChart(l, p.resp.FlexibleSchedule, month, chosen),

@@ -57,20 +57,20 @@ func (p *indexPage) Render() app.UI {
 		if !pl.Matches(p.query) {
 			continue
 		}
-		items = append(items, el("li").Body(
-			el("a").ID("place-"+e.code).Attr("href", "/place/"+e.code).Text(e.name),
-			el("span").Class("meta").Text(e.period+" · "+e.status+" · "+tr(l, "res.reviewed")+" "+e.reviewed),
+		items = append(items, elem("li",
+			elemText("a", e.name).ID("place-"+e.code).Attr("href", "/place/"+e.code),
+			elemText("span.meta", e.period+" · "+e.status+" · "+tr(l, "res.reviewed")+" "+e.reviewed),
 		))
 	}
 	return page(l, "/policy",
-		el("h1").Text(tr(l, "pol.title")),
-		el("p").Class("intro").Text(tr(l, "pol.intro")),
-		el("div").Class("field").Body(
-			el("label").Attr("for", "find").Text(tr(l, "pol.find")),
-			el("input").ID("find").Attr("type", "search").Attr("autocomplete", "off").OnInput(p.onQuery),
+		elemText("h1", tr(l, "pol.title")),
+		elemText("p.intro", tr(l, "pol.intro")),
+		elem("div.field",
+			elemText("label", tr(l, "pol.find")).Attr("for", "find"),
+			elem("input#find").Attr("type", "search").Attr("autocomplete", "off").OnInput(p.onQuery),
 		),
-		el("ul").ID("places").Class("places").Body(items...),
-		app.If(len(items) == 0, func() app.UI { return el("p").ID("places-none").Text(tr(l, "pol.none")) }),
-		el("p").Class("hint").Body(el("a").Attr("href", "/flexible?place=custom").Text(tr(l, "pol.custom"))),
+		elem("ul#places.places").Body(items...),
+		app.If(len(items) == 0, func() app.UI { return elemText("p#places-none", tr(l, "pol.none")) }),
+		elem("p.hint", elemText("a", tr(l, "pol.custom")).Attr("href", "/flexible?place=custom")),
 	)
 }

@@ -84,9 +84,9 @@ func (p *institutionPage) Render() app.UI {
 	p.beginRender()
 	l := p.lang
 	return page(l, "/institution",
-		el("h1").Text(tr(l, "inst.title")),
-		el("p").Class("intro").Text(tr(l, "inst.intro")),
-		el("form").ID("form").Class("calc").Body(
+		elemText("h1", tr(l, "inst.title")),
+		elemText("p.intro", tr(l, "inst.intro")),
+		elem("form#form.calc",
 			p.rulePicker(false),
 			group("wages", tr(l, "inst.basic"),
 				app.If(institutionAlternative(p.form), func() app.UI {
@@ -103,9 +103,9 @@ func (p *institutionPage) Render() app.UI {
 		),
 		p.resultBox(func() app.UI {
 			w := p.resp.Worker
-			return el("div").Body(
+			return elem("div",
 				p.figure("result-base", "res.base", w.Base),
-				el("p").ID("result-outcome").Class("outcome").Text(tr(l, "outcome."+w.Outcome)),
+				elemText("p#result-outcome.outcome", tr(l, "outcome."+w.Outcome)),
 				p.contributions(w.Contributions),
 				p.warnings(p.resp.Warnings),
 				p.explanation("result-explain", w.Steps),

@@ -114,14 +114,14 @@ func (p *placePage) Render() app.UI {
 	l := p.lang
 	f, ok := placeFactsFor(l, p.code)
 	if !ok {
-		return page(l, "/policy", el("h1").Text(tr(l, "place.none")), el("p").Body(el("a").Attr("href", "/policy").Text(tr(l, "nav.policy"))))
+		return page(l, "/policy", elemText("h1", tr(l, "place.none")), elem("p", elemText("a", tr(l, "nav.policy")).Attr("href", "/policy")))
 	}
 	r := f.r
 	return page(l, "/policy",
-		el("h1").ID("place-title").Text(f.title),
-		el("p").ID("place-period").Class("intro").Text(f.period+" · "+f.doc+" · "+f.status+" · "+tr(l, "res.reviewed")+" "+f.reviewed),
+		elemText("h1#place-title", f.title),
+		elemText("p#place-period.intro", f.period+" · "+f.doc+" · "+f.status+" · "+tr(l, "res.reviewed")+" "+f.reviewed),
 		app.If(f.provisional, func() app.UI {
-			return el("p").ID("place-provisional").Class("warnings").Text(strings.ReplaceAll(tr(l, "place.provisional"), "%s", f.until))
+			return elemText("p#place-provisional.warnings", strings.ReplaceAll(tr(l, "place.provisional"), "%s", f.until))
 		}),
 		termList("place-figures", "figures", []pair{
 			{"place-floor", tr(l, "pol.floor"), f.floor + " " + tr(l, "res.yuan")},
@@ -133,15 +133,15 @@ func (p *placePage) Render() app.UI {
 		p.rates(r),
 		p.sources(r),
 		floorChart(l, p.code),
-		el("nav").ID("place-calculators").Aria("label", tr(l, "place.calculators")).Body(
-			el("h2").Text(tr(l, "place.calculators")),
-			el("ul").Class("who").Body(app.Range(calcRoutes()).Slice(func(i int) app.UI {
+		elem("nav#place-calculators",
+			elemText("h2", tr(l, "place.calculators")),
+			elem("ul.who", app.Range(calcRoutes()).Slice(func(i int) app.UI {
 				rt := calcRoutes()[i]
-				return el("li").Body(el("a").ID("place-go-"+rt.name).Attr("href", rt.path+"?place="+p.code).Text(tr(l, rt.key)))
+				return elem("li", elemText("a", tr(l, rt.key)).ID("place-go-"+rt.name).Attr("href", rt.path+"?place="+p.code))
 			})),
-		),
+		).Aria("label", tr(l, "place.calculators")),
 		app.If(!p.kiosk, func() app.UI {
-			return button().ID("place-remember").Class("secondary").OnClick(p.remember).Text(tr(l, "place.remember"))
+			return btnText("#place-remember.secondary", tr(l, "place.remember")).OnClick(p.remember)
 		}),
 	)
 }
@@ -170,14 +170,14 @@ func (p *placePage) zones(r *calc.Rules) app.UI {
 		rows = append(rows, []string{pick(l, v.Name, v.NameEN), calc.Yuan(lim.Floor), strings.Join(names, pick(l, "、", ", "))})
 	}
 	if len(r.Variants) > 0 && r.Place.City != "" {
-		return el("p").ID("place-zone").Text(labelled(l, "place.zone") + pick(l, r.Variants[0].Name, r.Variants[0].NameEN))
+		return elemText("p#place-zone", labelled(l, "place.zone")+pick(l, r.Variants[0].Name, r.Variants[0].NameEN))
 	}
 	if len(rows) == 0 {
 		return app.Text("")
 	}
-	return el("section").ID("place-zones").Body(
-		el("h2").Text(tr(l, "place.zones")),
-		el("p").Class("hint").Text(tr(l, "place.zones.hint")),
+	return elem("section#place-zones",
+		elemText("h2", tr(l, "place.zones")),
+		elemText("p.hint", tr(l, "place.zones.hint")),
 		textTable("zones", "facts", []string{tr(l, "place.zone"), tr(l, "pol.floor"), tr(l, "place.cities")}, rows, 1),
 	)
 }
@@ -209,9 +209,9 @@ func (p *placePage) flexible(r *calc.Rules) app.UI {
 	if rt := r.Rate(calc.Pension, calc.PayerFlexible); rt != nil {
 		rate = " · " + tr(l, "pol.rates") + " " + calc.Percent(rt.Rate) + "（" + rt.Cite.String() + "）"
 	}
-	return el("section").ID("place-flexible").Body(
-		el("h2").Text(tr(l, "pol.flexible")),
-		el("p").Class("hint").Text(tr(l, "flex.choice."+string(fl.Choice))+rate),
+	return elem("section#place-flexible",
+		elemText("h2", tr(l, "pol.flexible")),
+		elemText("p.hint", tr(l, "flex.choice."+string(fl.Choice))+rate),
 		textTable("place-payments", "facts", []string{tr(l, "res.base"), tr(l, "place.monthly")}, rows, 0, 1),
 	)
 }
@@ -231,8 +231,8 @@ func (p *placePage) rates(r *calc.Rules) app.UI {
 	if len(rows) == 0 {
 		return app.Text("")
 	}
-	return el("section").ID("place-rates").Body(
-		el("h2").Text(tr(l, "pol.rates")),
+	return elem("section#place-rates",
+		elemText("h2", tr(l, "pol.rates")),
 		textTable("rates", "facts", []string{tr(l, "place.payer"), tr(l, "pol.rates"), tr(l, "res.citation")}, rows, 1),
 	)
 }
@@ -251,12 +251,12 @@ func (p *placePage) sources(r *calc.Rules) app.UI {
 		}
 		seen[s.Name()+s.URL] = true
 		text := strings.Join(nonEmpty(s.Name(), s.Issuer, s.Date, tr(l, "grade."+s.Grade)), " · ")
-		items = append(items, el("li").Body(el("span").Text(text), el("span").Class("ref").Text(s.URL)))
+		items = append(items, elem("li", elemText("span", text), elemText("span.ref", s.URL)))
 	}
-	return el("section").ID("place-sources").Body(
-		el("h2").Text(tr(l, "place.sources")),
+	return elem("section#place-sources",
+		elemText("h2", tr(l, "place.sources")),
 		el("ul").Body(items...),
-		el("p").Class("hint").Text(tr(l, "place.sources.hint")),
+		elemText("p.hint", tr(l, "place.sources.hint")),
 	)
 }
 
@@ -314,9 +314,9 @@ func floorChart(l Lang, code string) app.UI {
 			svg("text").Class("bar-label").Attr("x", x+w/2).Attr("y", chartH-10).Attr("text-anchor", "middle").Text(b.label),
 		)
 	}
-	return el("figure").ID("place-chart").Class("chart").Body(
+	return elem("figure#place-chart.chart",
 		svg("svg").Attr("viewBox", "0 0 "+strconv.Itoa(chartW+chartLeft)+" "+strconv.Itoa(chartH)).Attr("role", "img").
 			Aria("label", tr(l, "place.chart")).Body(items...),
-		el("figcaption").Text(tr(l, "place.chart")),
+		elemText("figcaption", tr(l, "place.chart")),
 	)
 }

@@ -100,12 +100,12 @@ func (p *settlementPage) Render() app.UI {
 		events = append(events, choice{e, tr(l, "st.event."+e)})
 	}
 	return page(l, "/settlement",
-		el("h1").Text(tr(l, "st.title")),
-		el("p").Class("intro").Text(tr(l, "st.intro")),
+		elemText("h1", tr(l, "st.title")),
+		elemText("p.intro", tr(l, "st.intro")),
 		app.If(p.unsupported != "", func() app.UI {
-			return el("p").ID("unsupported").Class("warnings").Text(strings.ReplaceAll(tr(l, "st.unsupported"), "%s", placeName(l, p.unsupported)))
+			return elemText("p#unsupported.warnings", strings.ReplaceAll(tr(l, "st.unsupported"), "%s", placeName(l, p.unsupported)))
 		}),
-		el("form").ID("form").Class("calc").Body(
+		elem("form#form.calc",
 			p.rulePicker(false),
 			group("worker", tr(l, "st.worker"),
 				p.field(fieldOpts{name: "wage", label: "st.wage"}),
@@ -122,9 +122,9 @@ func (p *settlementPage) Render() app.UI {
 			group("questions", tr(l, "st.questions"),
 				p.field(fieldOpts{name: "baseMonth", label: "st.baseMonth", kind: "month"}),
 				p.field(fieldOpts{name: "asked", label: "st.asked", kind: "month"}),
-				el("div").Class("field check").Body(
-					el("input").ID("written").Attr("type", "checkbox").Attr("checked", p.form["written"] == "yes").OnChange(p.onWritten),
-					el("label").Attr("for", "written").Text(tr(l, "st.written")),
+				elem("div.field.check",
+					elem("input#written").Attr("type", "checkbox").Attr("checked", p.form["written"] == "yes").OnChange(p.onWritten),
+					elemText("label", tr(l, "st.written")).Attr("for", "written"),
 				),
 				p.selectField("event", "st.event", events),
 			),
@@ -154,16 +154,16 @@ func (p *settlementPage) result() app.UI {
 				continue
 			}
 			part := s.part
-			parts = append(parts, el("div").ID("settle-"+s.id).Class("settle").Body(
-				el("h2").Text(tr(l, s.key)),
-				el("p").ID("settle-"+s.id+"-direction").Class("outcome "+part.Direction).Text(tr(l, "st."+part.Direction)),
+			parts = append(parts, elem("div.settle",
+				elemText("h2", tr(l, s.key)),
+				elemText("p", tr(l, "st."+part.Direction)).ID("settle-"+s.id+"-direction").Class("outcome "+part.Direction),
 				termList("", "", []pair{
 					{"", tr(l, "st.baseDiff"), part.BaseDifference + " " + tr(l, "res.perMonth")},
 					{"", tr(l, "st.perMonth"), withUnit(part.PerMonth, tr(l, "res.yuan"))},
 					{"settle-" + s.id + "-total", tr(l, "st.total"), withUnit(part.Total, tr(l, "res.yuan"))},
 				}),
 				p.explanation("settle-"+s.id+"-explain", part.Steps),
-			))
+			).ID("settle-"+s.id))
 		}
 	}
 	if r.Worker != nil && r.Settlement == nil {
@@ -181,14 +181,14 @@ func (p *settlementPage) result() app.UI {
 		if a.Yes {
 			verdict = tr(l, yes)
 		}
-		parts = append(parts, el("div").ID("answer-"+[]string{"0", "1"}[min(i, 1)]).Class("answer").Body(
-			el("strong").Text(verdict),
-			el("span").Text(" "+pick(l, a.Text, a.TextEN)),
-			el("span").Class("ref").Text(a.Ref),
-		))
+		parts = append(parts, elem("div.answer",
+			elemText("strong", verdict),
+			elemText("span", " "+pick(l, a.Text, a.TextEN)),
+			elemText("span.ref", a.Ref),
+		).ID("answer-"+[]string{"0", "1"}[min(i, 1)]))
 	}
 	if len(parts) == 0 {
-		parts = append(parts, el("p").ID("result-none").Text(tr(l, "res.none")))
+		parts = append(parts, elemText("p#result-none", tr(l, "res.none")))
 	}
 	parts = append(parts, p.warnings(r.Warnings), p.ruleSetLine(r.RuleSet))
 	return el("div").Body(parts...)

@@ -177,7 +177,7 @@ func placeHint(l Lang, f form) app.UI {
 	if r.Provisional {
 		text += " · " + tr(l, "rules.provisional")
 	}
-	return el("p").ID("set-hint").Class("hint").Text(text)
+	return elemText("p#set-hint.hint", text)
 }
 
 // rulePicker renders the month, the place and the figures the rules need
@@ -201,7 +201,7 @@ func (p *formPage) rulePicker(flexible bool) app.UI {
 			return p.field(fieldOpts{name: "avg", label: avgLabel, labelRaw: true, hint: tr(p.lang, "rules.needAvg")})
 		}),
 		app.If(custom, func() app.UI {
-			return el("div").ID("custom-rules").Class("custom").Body(
+			return elem("div#custom-rules.custom",
 				p.field(fieldOpts{name: "avg", label: "rules.average"}),
 				p.field(fieldOpts{name: "floorRatio", label: "rules.floorRatio", kind: "ratio"}),
 				p.field(fieldOpts{name: "capRatio", label: "rules.capRatio", kind: "ratio"}),
@@ -212,7 +212,7 @@ func (p *formPage) rulePicker(flexible bool) app.UI {
 				p.selectField("places", "rules.places", []choice{
 					{"2", tr(p.lang, "places.2")}, {"1", tr(p.lang, "places.1")}, {"0", tr(p.lang, "places.0")}}),
 				app.If(flexible, func() app.UI {
-					return el("div").Body(
+					return elem("div",
 						p.field(fieldOpts{name: "fmin", label: "rules.fmin", kind: "ratio"}),
 						p.field(fieldOpts{name: "fmax", label: "rules.fmax", kind: "ratio"}),
 					)

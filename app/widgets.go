@@ -49,9 +49,9 @@ func (p *formPage) field(o fieldOpts) app.UI {
 	if describedBy != "" {
 		input = input.Aria("describedby", describedBy)
 	}
-	return el("div").Class("field").Body(
-		el("label").Attr("for", o.name).Text(label),
-		app.If(o.hint != "", func() app.UI { return el("p").ID(o.name + "-hint").Class("hint").Text(o.hint) }),
+	return elem("div.field",
+		elemText("label", label).Attr("for", o.name),
+		app.If(o.hint != "", func() app.UI { return elemText("p.hint", o.hint).ID(o.name + "-hint") }),
 		input,
 		app.If(errText != "", func() app.UI { return p.errorLine(o.name, errText) }),
 	)
@@ -79,7 +79,7 @@ func (p *formPage) errorLine(name, text string) app.UI {
 	if p.missing() {
 		class = "needed"
 	}
-	return el("p").ID(name + "-error").Class(class).Role("alert").Text(text)
+	return elemText("p", text).ID(name + "-error").Class(class).Role("alert")
 }
 
 // choice is one option of a select.
@@ -88,24 +88,24 @@ type choice struct{ value, label string }
 // selectField renders a labelled select bound to the page's form.
 func (p *formPage) selectField(name, labelKey string, choices []choice) app.UI {
 	errText := p.errorFor(name)
-	return el("div").Class("field").Body(
-		el("label").Attr("for", name).Text(tr(p.lang, labelKey)),
-		el("select").ID(name).Attr("name", name).OnChange(p.onInput(name)).Body(
+	return elem("div.field",
+		elemText("label", tr(p.lang, labelKey)).Attr("for", name),
+		elem("select",
 			app.Range(choices).Slice(func(i int) app.UI {
 				c := choices[i]
-				return el("option").Attr("value", c.value).Attr("selected", p.form[name] == c.value).Text(c.label)
+				return elemText("option", c.label).Attr("value", c.value).Attr("selected", p.form[name] == c.value)
 			}),
-		),
+		).ID(name).Attr("name", name).OnChange(p.onInput(name)),
 		app.If(errText != "", func() app.UI { return p.errorLine(name, errText) }),
 	)
 }
 
 // figure renders one result figure: a label and an amount in yuan.
 func (p *formPage) figure(id, labelKey, amount string) app.UI {
-	return el("div").Class("figure").Body(
-		el("span").Class("figure-label").Text(tr(p.lang, labelKey)),
-		el("span").ID(id).Class("figure-value").Text(amount),
-		el("span").Class("figure-unit").Text(tr(p.lang, "res.yuan")),
+	return elem("div.figure",
+		elemText("span.figure-label", tr(p.lang, labelKey)),
+		elemText("span.figure-value", amount).ID(id),
+		elemText("span.figure-unit", tr(p.lang, "res.yuan")),
 	)
 }
 
@@ -114,22 +114,22 @@ func (p *formPage) figure(id, labelKey, amount string) app.UI {
 // is (sibase's reading or convention, the city's choice) and why.
 func (p *formPage) explanation(id string, steps []calc.Step) app.UI {
 	l := p.lang
-	return el("details").ID(id).Class("explain").Body(
-		el("summary").Text(tr(l, "res.explain")),
-		el("ol").Body(app.Range(steps).Slice(func(i int) app.UI {
+	return elem("details.explain",
+		elemText("summary", tr(l, "res.explain")),
+		elem("ol", app.Range(steps).Slice(func(i int) app.UI {
 			s := steps[i]
-			return el("li").Body(
-				el("span").Text(pick(l, s.Text, s.TextEN)),
-				app.If(s.Ref != "", func() app.UI { return el("span").Class("ref").Text(s.Ref) }),
+			return elem("li",
+				elemText("span", pick(l, s.Text, s.TextEN)),
+				app.If(s.Ref != "", func() app.UI { return elemText("span.ref", s.Ref) }),
 				app.If(s.Basis != "", func() app.UI {
-					return el("span").Class("basis basis-"+string(s.Basis)).Body(
-						el("strong").Text(labelled(l, "basis."+string(s.Basis))),
+					return elem("span",
+						elemText("strong", labelled(l, "basis."+string(s.Basis))),
 						app.Text(pick(l, s.Note, s.NoteEN)),
-					)
+					).Class("basis basis-" + string(s.Basis))
 				}),
 			)
 		})),
-	)
+	).ID(id)
 }
 
 // warnings renders the answer's warnings.
@@ -137,27 +137,27 @@ func (p *formPage) warnings(ws []calc.Warning) app.UI {
 	if len(ws) == 0 {
 		return app.Text("")
 	}
-	return el("div").ID("warnings").Class("warnings").Role("note").Body(
-		el("strong").Text(tr(p.lang, "res.warnings")),
-		el("ul").Body(app.Range(ws).Slice(func(i int) app.UI {
-			return el("li").DataSet("code", ws[i].Code).Text(pick(p.lang, ws[i].Message, ws[i].MessageEN))
+	return elem("div#warnings.warnings",
+		elemText("strong", tr(p.lang, "res.warnings")),
+		elem("ul", app.Range(ws).Slice(func(i int) app.UI {
+			return elemText("li", pick(p.lang, ws[i].Message, ws[i].MessageEN)).DataSet("code", ws[i].Code)
 		})),
-	)
+	).Role("note")
 }
 
 // ruleSetLine names the rule set behind a result, its period and review
 // date, so a printed result carries its citation.
 func (p *formPage) ruleSetLine(rs *estimate.RuleSetInfo) app.UI {
 	if rs == nil {
-		return el("p").ID("result-rules").Class("rules-line").Text(tr(p.lang, "res.citation") + ": 用户输入")
+		return elemText("p#result-rules.rules-line", tr(p.lang, "res.citation")+": 用户输入")
 	}
 	period := rs.PeriodFrom
 	if rs.PeriodTo != "" {
 		period += " – " + rs.PeriodTo
 	}
-	return el("p").ID("result-rules").Class("rules-line").Text(
-		labelled(p.lang, "res.citation") + pick(p.lang, rs.Title, rs.TitleEN) + " · " + rs.Citation + " · " + period +
-			" · " + tr(p.lang, "status."+rs.Status) + " · " + tr(p.lang, "res.reviewed") + " " + rs.ReviewedThrough)
+	return elemText("p#result-rules.rules-line",
+		labelled(p.lang, "res.citation")+pick(p.lang, rs.Title, rs.TitleEN)+" · "+rs.Citation+" · "+period+
+			" · "+tr(p.lang, "status."+rs.Status)+" · "+tr(p.lang, "res.reviewed")+" "+rs.ReviewedThrough)
 }
 
 // resultBox wraps a result: when the fields hold an error the result is
@@ -169,20 +169,20 @@ func (p *formPage) resultBox(body func() app.UI) app.UI {
 		if p.missing() {
 			notice = tr(p.lang, "res.none")
 		}
-		return el("section").ID("result").Class("result stale").Aria("live", "polite").Body(
-			el("p").ID("result-stale").Text(notice),
-			app.If(msg != "", func() app.UI { return el("p").ID("result-error").Class("error").Role("alert").Text(msg) }),
-		)
+		return elem("section#result.result.stale",
+			elemText("p#result-stale", notice),
+			app.If(msg != "", func() app.UI { return elemText("p#result-error.error", msg).Role("alert") }),
+		).Aria("live", "polite")
 	}
-	return el("section").ID("result").Class("result").Aria("live", "polite").Body(
+	return elem("section#result.result",
 		body(),
-		el("div").Class("tools").Body(
-			button().ID("print").Class("secondary").OnClick(printPage).Text(tr(p.lang, "res.print")),
+		elem("div.tools",
+			btnText("#print.secondary", tr(p.lang, "res.print")).OnClick(printPage),
 			app.If(!p.kiosk && p.shareURL != "", func() app.UI {
-				return el("a").ID("share").Class("share").Attr("href", p.shareURL).Text(tr(p.lang, "res.share"))
+				return elemText("a#share.share", tr(p.lang, "res.share")).Attr("href", p.shareURL)
 			}),
 		),
-	)
+	).Aria("live", "polite")
 }
 
 // printPage opens the browser's print dialog; the print stylesheet lays
@@ -196,11 +196,11 @@ func (p *formPage) contributions(c *estimate.Contribution) app.UI {
 		return app.Text("")
 	}
 	row := func(key, monthly, yearly string) app.UI {
-		return el("tr").Body(el("th").Attr("scope", "row").Text(tr(p.lang, key)), el("td").Text(monthly), el("td").Text(yearly))
+		return elem("tr", elemText("th", tr(p.lang, key)).Attr("scope", "row"), elemText("td", monthly), elemText("td", yearly))
 	}
-	return el("table").ID("result-contributions").Class("contributions").Body(
-		el("thead").Body(el("tr").Body(el("th").Text(""), el("th").Attr("scope", "col").Text(tr(p.lang, "res.monthly")), el("th").Attr("scope", "col").Text(tr(p.lang, "res.yearly")))),
-		el("tbody").Body(
+	return elem("table#result-contributions.contributions",
+		elem("thead", elem("tr", elemText("th", ""), elemText("th", tr(p.lang, "res.monthly")).Attr("scope", "col"), elemText("th", tr(p.lang, "res.yearly")).Attr("scope", "col"))),
+		elem("tbody",
 			app.If(c.Unit != "", func() app.UI { return row("res.unit", c.Unit, c.UnitYearly) }),
 			app.If(c.Individual != "", func() app.UI { return row("res.individual", c.Individual, c.IndividualYearly) }),
 		),
@@ -215,27 +215,27 @@ func textTable(id, class string, head []string, rows [][]string, num ...int) app
 	for _, c := range num {
 		isNum[c] = true
 	}
-	return el("table").ID(id).Class(class).Body(
-		el("thead").Body(el("tr").Body(app.Range(head).Slice(func(i int) app.UI {
-			return el("th").Attr("scope", "col").Text(head[i])
+	return elem("table",
+		elem("thead", elem("tr", app.Range(head).Slice(func(i int) app.UI {
+			return elemText("th", head[i]).Attr("scope", "col")
 		}))),
-		el("tbody").Body(app.Range(rows).Slice(func(i int) app.UI {
+		elem("tbody", app.Range(rows).Slice(func(i int) app.UI {
 			row := rows[i]
-			return el("tr").Body(app.Range(row).Slice(func(j int) app.UI {
-				td := el("td").Text(row[j])
+			return elem("tr", app.Range(row).Slice(func(j int) app.UI {
+				td := elemText("td", row[j])
 				if j < len(isNum) && isNum[j] {
 					td = td.Class("num")
 				}
 				return td
 			}))
 		})),
-	)
+	).ID(id).Class(class)
 }
 
 // scrollRegion wraps content that may scroll sideways (a wide table on a
 // phone) in a region a keyboard can focus and scroll, named by label.
 func scrollRegion(label string, content app.UI) app.UI {
-	return el("div").Class("table-wrap").TabIndex(0).Role("region").Aria("label", label).Body(content)
+	return elem("div.table-wrap", content).TabIndex(0).Role("region").Aria("label", label)
 }
 
 // pair is a term and its description.
@@ -249,16 +249,16 @@ func termList(id, class string, pairs []pair) app.UI {
 		if p.desc == "" {
 			continue
 		}
-		dd := el("dd").Text(p.desc)
+		dd := elemText("dd", p.desc)
 		if p.id != "" {
 			dd = dd.ID(p.id)
 		}
-		items = append(items, el("div").Body(el("dt").Text(p.term), dd))
+		items = append(items, elem("div", elemText("dt", p.term), dd))
 	}
 	return el("dl").ID(id).Class(class).Body(items...)
 }
 
 // group renders a <fieldset> of fields with its <legend>.
 func group(id, legend string, body ...app.UI) app.UI {
-	return el("fieldset").ID(id).Body(append([]app.UI{el("legend").Text(legend)}, body...)...)
+	return el("fieldset").ID(id).Body(append([]app.UI{elemText("legend", legend)}, body...)...)
 }

@@ -21,6 +21,23 @@ const (
 
 func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 
+// svgRect is a chart's bar: a rectangle of the class at x, y, w wide and
+// h high.
+func svgRect(class string, x, y, w, h int) app.UI {
+	return svg("rect").Class(class).Attr("x", x).Attr("y", y).Attr("width", w).Attr("height", h)
+}
+
+// svgLine is a chart's line from x1, y1 to x2, y2.
+func svgLine(class string, x1, y1, x2, y2 int) app.UI {
+	return svg("line").Class(class).Attr("x1", x1).Attr("y1", y1).Attr("x2", x2).Attr("y2", y2)
+}
+
+// svgText is a chart's text of the class at x, y, anchored at its
+// "middle" or "end".
+func svgText(class string, x, y int, anchor, text string) app.HTMLElem {
+	return svg("text").Class(class).Attr("x", x).Attr("y", y).Attr("text-anchor", anchor).Text(text)
+}
+
 // chartBar is one bar of the minimum chart: a span of months and the
 // lowest base as a share of that span's average.
 type chartBar struct {
@@ -86,21 +103,21 @@ func scheduleChart(l Lang, sched []calc.ScheduleEntry, current calc.Month, chose
 			class = "bar current"
 		}
 		shapes = append(shapes,
-			svg("rect").Class(class).Attr("x", x).Attr("y", y(b.percent)).Attr("width", barW).Attr("height", chartTop+chartPlotH-y(b.percent)),
-			svg("text").Class("bar-value").Attr("x", x+barW/2).Attr("y", y(b.percent)-3).Attr("text-anchor", "middle").Text(b.text),
-			svg("text").Class("bar-label").Attr("x", x+barW/2).Attr("y", chartH-10).Attr("text-anchor", "middle").Text(b.label),
+			svgRect(class, x, y(b.percent), barW, chartTop+chartPlotH-y(b.percent)),
+			svgText("bar-value", x+barW/2, y(b.percent)-3, "middle", b.text),
+			svgText("bar-label", x+barW/2, chartH-10, "middle", b.label),
 		)
 		summary += " " + b.label + " " + b.text + ";"
 	}
 	shapes = append(shapes,
-		svg("line").Class("axis").Attr("x1", chartLeft).Attr("y1", chartTop+chartPlotH).Attr("x2", chartW).Attr("y2", chartTop+chartPlotH),
-		svg("text").Class("axis-label").Attr("x", chartLeft-4).Attr("y", y(decimal.NewFromInt(100))+4).Attr("text-anchor", "end").Text("100%"),
+		svgLine("axis", chartLeft, chartTop+chartPlotH, chartW, chartTop+chartPlotH),
+		svgText("axis-label", chartLeft-4, y(decimal.NewFromInt(100))+4, "end", "100%"),
 	)
 	if chosenPercent != nil {
 		cy := y(*chosenPercent)
 		shapes = append(shapes,
-			svg("line").ID("chart-chosen").Class("chosen").Attr("x1", chartLeft).Attr("y1", cy).Attr("x2", chartW).Attr("y2", cy),
-			svg("text").Class("chosen-label").Attr("x", chartW).Attr("y", cy-4).Attr("text-anchor", "end").Text(tr(l, "flex.chart.you")+" "+chosenPercent.Round(1).String()+"%"),
+			svgLine("chosen", chartLeft, cy, chartW, cy),
+			svgText("chosen-label", chartW, cy-4, "end", tr(l, "flex.chart.you")+" "+chosenPercent.Round(1).String()+"%"),
 		)
 		summary += " " + tr(l, "flex.chart.you") + " " + chosenPercent.Round(1).String() + "%"
 	}

@@ -309,9 +309,9 @@ func floorChart(l Lang, code string) app.UI {
 		h := int(b.floor.Div(top).Mul(decimal.NewFromInt(chartPlotH)).IntPart())
 		x := chartLeft + i*w
 		items = append(items,
-			svg("rect").Class("bar").Attr("x", x+2).Attr("y", chartTop+chartPlotH-h).Attr("width", w-4).Attr("height", h),
-			svg("text").Class("bar-value").Attr("x", x+w/2).Attr("y", chartTop+chartPlotH-h-2).Attr("text-anchor", "middle").Text(calc.Yuan(b.floor)),
-			svg("text").Class("bar-label").Attr("x", x+w/2).Attr("y", chartH-10).Attr("text-anchor", "middle").Text(b.label),
+			svgRect("bar", x+2, chartTop+chartPlotH-h, w-4, h),
+			svgText("bar-value", x+w/2, chartTop+chartPlotH-h-2, "middle", calc.Yuan(b.floor)),
+			svgText("bar-label", x+w/2, chartH-10, "middle", b.label),
 		)
 	}
 	return elem("figure#place-chart.chart",

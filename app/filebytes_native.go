@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"sibase/calc/payroll"
+	"sibase/calc/payroll/xlsx"
 )
 
 // Native stand-ins for the browser's file APIs, so components can be
@@ -36,4 +37,11 @@ var lastDownload struct {
 
 func download(name, mime string, data []byte) {
 	lastDownload.name, lastDownload.data = name, data
+}
+
+// openWorkbook opens an .xlsx workbook with calc/payroll/xlsx's own
+// reader, as roster does.
+func openWorkbook(ctx app.Context, data []byte, done func(ctx app.Context, wb *xlsx.Workbook, err error)) {
+	wb, err := xlsx.Open(data)
+	done(ctx, wb, err)
 }

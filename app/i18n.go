@@ -182,9 +182,11 @@ er.draft.loaded	已载入草稿。	The draft is loaded.
 er.draft.deleted	草稿已删除。	The draft is deleted.
 er.draft.none	本设备上没有草稿。	There is no draft on this device.
 imp.title	导入工资表	Import a payroll file
-imp.intro	选择 CSV/TSV 文件（UTF-8、GBK 或 UTF-16，自动识别），或从 Excel/WPS 复制单元格粘贴到下框。文件只在本页读取，不会上传。	Choose a CSV/TSV file (UTF-8, GBK or UTF-16, detected), or paste cells copied from Excel/WPS. The file is read in this page and never uploaded.
-imp.xlsx	这是 Excel 工作簿（.xlsx）。本页暂不直接读取工作簿：请在 Excel 或 WPS 里“另存为”CSV（UTF-8），或选中表格里的单元格复制、粘贴到下面的文本框；命令行的 roster 可以直接读取 .xlsx。	This is an Excel workbook (.xlsx). This page does not read workbooks yet: save it from Excel or WPS as CSV (UTF-8), or copy the cells and paste them into the box below; the roster command reads .xlsx directly.
+imp.intro	选择 Excel 工作簿（.xlsx）或 CSV/TSV 文件（UTF-8、GBK 或 UTF-16，自动识别），或从 Excel/WPS 复制单元格粘贴到下框。文件只在本页读取，不会上传。	Choose an Excel workbook (.xlsx) or a CSV/TSV file (UTF-8, GBK or UTF-16, detected), or paste cells copied from Excel/WPS. The file is read in this page and never uploaded.
 imp.drop	也可以把文件拖到这里。	Or drop the file here.
+imp.sourceSheet	%s · Excel 工作簿 · 工作表「%s」 · %d 列	%s · Excel workbook · sheet “%s” · %d columns
+imp.sheet	工作表	Sheet
+imp.opening	正在本页解开工作簿「%s」…	Unpacking the workbook “%s” in this page…
 imp.titles	 · 表头上方的 %d 行（标题等）未计入	 · the %d rows above the header (a title and such) not counted
 imp.file	工资表文件	Payroll file
 imp.paste	或粘贴表格（含表头）	or paste cells (with the header row)

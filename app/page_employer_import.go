@@ -15,6 +15,7 @@ import (
 	"sibase/calc"
 	"sibase/calc/estimate"
 	"sibase/calc/payroll"
+	"sibase/calc/payroll/xlsx"
 )
 
 // importChunk is how many rows are decided between two looks at the
@@ -34,11 +35,17 @@ type payrollImport struct {
 	format   payroll.Format
 	encoding payroll.Encoding
 	text     string
-	titles   int // rows above the header
-	header   []string
-	mapping  payroll.Mapping
-	unknown  []int
-	fixes    map[int][]string
+	// A workbook: opened (its sheets are read again on each run), its
+	// sheets' names and the one read; opening while the page unpacks it.
+	book    *xlsx.Workbook
+	opening bool
+	sheets  []string
+	sheet   int
+	titles  int // rows above the header
+	header  []string
+	mapping payroll.Mapping
+	unknown []int
+	fixes   map[int][]string
 
 	running  bool
 	cancel   atomic.Bool
@@ -161,7 +168,21 @@ func (p *employerPage) onPaste(ctx app.Context, e app.Event) {
 // load decodes a file (UTF-8, with or without BOM, or GBK/GB18030 —
 // detected), reads its header and maps the columns; when every needed
 // column is found it runs at once, else it waits for the mapping.
+// A workbook is opened first (openWorkbook: in the browser the page
+// unpacks it, which takes a moment for a large one).
 func (p *employerPage) load(ctx app.Context, source string, data []byte) {
+	if payroll.Sniff(data) == payroll.FormatXLSX {
+		imp := &payrollImport{source: source, format: payroll.FormatXLSX, opening: true}
+		p.imp = imp
+		openWorkbook(ctx, data, func(ctx app.Context, wb *xlsx.Workbook, err error) {
+			if p.imp != imp {
+				return // another file was chosen meanwhile
+			}
+			p.imp = newWorkbookImport(p.lang, source, wb, err)
+			p.runIfMapped(ctx)
+		})
+		return
+	}
 	p.imp = newImport(p.lang, source, data)
 	p.runIfMapped(ctx)
 }
@@ -173,18 +194,30 @@ func (p *employerPage) runIfMapped(ctx app.Context) {
 	}
 }
 
-// newImport tells what a file is (payroll.Sniff, from its content, not
-// its name), decodes text, finds the header and maps it; a file of
-// another kind gets a message saying what it is and what to do. The page
-// does not read .xlsx workbooks (roster does): reading them here would
-// take app.wasm past its size budget (BENCHMARKS.md).
+// newWorkbookImport reads the header of the workbook's payroll sheet (the
+// first with a payroll header, payroll.ChooseSheet) and maps it.
+func newWorkbookImport(l Lang, source string, wb *xlsx.Workbook, err error) *payrollImport {
+	imp := &payrollImport{source: source, format: payroll.FormatXLSX, fixes: map[int][]string{}}
+	if err != nil {
+		imp.errText = importError(l, err)
+		return imp
+	}
+	imp.book = wb
+	for _, s := range wb.Sheets {
+		imp.sheets = append(imp.sheets, s.Name)
+	}
+	imp.openSheet(l, payroll.ChooseSheet(wb))
+	return imp
+}
+
+// newImport tells what a text file is (payroll.Sniff, from its content,
+// not its name), decodes it, finds the header and maps it; a file of
+// another kind gets a message saying what it is and what to do.
+// Workbooks are opened by load.
 func newImport(l Lang, source string, data []byte) *payrollImport {
 	imp := &payrollImport{source: source, format: payroll.Sniff(data), fixes: map[int][]string{}}
 	switch imp.format {
 	case payroll.FormatText:
-	case payroll.FormatXLSX:
-		imp.errText = tr(l, "imp.xlsx")
-		return imp
 	default:
 		zh, en := imp.format.Problem()
 		imp.errText = pick(l, zh, en)
@@ -207,9 +240,24 @@ func newImport(l Lang, source string, data []byte) *payrollImport {
 	return imp
 }
 
-// table opens what a run reads: the text again.
+// openSheet reads the header of a workbook's sheet and maps it.
+func (imp *payrollImport) openSheet(l Lang, sheet int) {
+	imp.sheet, imp.header, imp.mapping, imp.unknown, imp.errText = sheet, nil, nil, nil, ""
+	t, err := payroll.OpenSheet(imp.book, sheet)
+	if err != nil {
+		imp.errText = importError(l, err)
+		return
+	}
+	imp.header, imp.titles, imp.total = t.Header(), t.TitleRows(), t.Size
+	imp.mapping, imp.unknown = payroll.AutoMap(imp.header)
+}
+
+// table opens what a run reads: the text, or the chosen sheet again.
 func (imp *payrollImport) table() (payroll.Table, error) {
-	return payroll.NewReader(strings.NewReader(imp.text))
+	if imp.format != payroll.FormatXLSX {
+		return payroll.NewReader(strings.NewReader(imp.text))
+	}
+	return payroll.OpenSheet(imp.book, imp.sheet)
 }
 
 // importError is an error's message for the person: a workbook's or
@@ -217,6 +265,8 @@ func (imp *payrollImport) table() (payroll.Table, error) {
 func importError(l Lang, err error) string {
 	// Type assertions, not errors.As: reflection stays out of app.wasm.
 	switch e := err.(type) {
+	case *xlsx.Error:
+		return pick(l, e.Message, e.MessageEN)
 	case *calc.Error:
 		return pick(l, e.Message, e.MessageEN)
 	}
@@ -224,6 +274,20 @@ func importError(l Lang, err error) string {
 		return tr(l, "imp.noHeader")
 	}
 	return err.Error()
+}
+
+// onSheet reads another sheet of the workbook.
+func (p *employerPage) onSheet(ctx app.Context, e app.Event) {
+	imp := p.imp
+	i, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
+	if imp == nil || imp.running || imp.book == nil || err != nil || i < 0 || i >= len(imp.sheets) {
+		return
+	}
+	imp.summary, imp.entries, imp.rejected, imp.fixes = nil, nil, nil, map[int][]string{}
+	imp.openSheet(p.lang, i)
+	if imp.errText == "" && len(imp.mapping.Missing()) == 0 {
+		p.runImport(ctx)
+	}
 }
 
 // onMap sets the column a file column holds.
@@ -443,22 +507,37 @@ func (p *employerPage) importSection() app.UI {
 
 // fileTypes are what the file chooser offers: workbooks and text tables
 // (any other file can still be chosen, and is told apart by its content).
-const fileTypes = ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+const fileTypes = ".xlsx,.csv,.tsv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,text/tab-separated-values,text/plain"
 
 func (p *employerPage) importState() app.UI {
 	l, imp := p.lang, p.imp
 	var parts []app.UI
-	// What was read, in one line: the file and its encoding, the title
-	// rows left out.
+	// What was read, in one line: the file and its encoding or sheet, the
+	// title rows left out; while a workbook is unpacked, that.
 	var source string
-	if imp.encoding != "" {
+	switch {
+	case imp.opening:
+		source = fmt.Sprintf(tr(l, "imp.opening"), imp.source)
+	case imp.encoding != "":
 		source = fmt.Sprintf(tr(l, "imp.source"), imp.source, string(imp.encoding), len(imp.header))
+	case len(imp.sheets) > 0:
+		source = fmt.Sprintf(tr(l, "imp.sourceSheet"), imp.source, imp.sheets[imp.sheet], len(imp.header))
 	}
 	if imp.titles > 0 {
 		source += fmt.Sprintf(tr(l, "imp.titles"), imp.titles)
 	}
 	if source != "" {
 		parts = append(parts, elemText("p#import-source.hint", source).Role("status"))
+	}
+	if len(imp.sheets) > 1 {
+		sheets := make([]choice, len(imp.sheets))
+		for i, name := range imp.sheets {
+			sheets[i] = choice{strconv.Itoa(i), name}
+		}
+		parts = append(parts, elem("div.field",
+			elemText("label", tr(l, "imp.sheet")).Attr("for", "sheet"),
+			optionSelect("sheet", sheets, strconv.Itoa(imp.sheet)).Attr("disabled", imp.running).OnChange(p.onSheet),
+		))
 	}
 	if imp.errText != "" {
 		parts = append(parts, elemText("p#import-error.error", imp.errText).Role("alert"))

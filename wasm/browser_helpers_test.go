@@ -146,7 +146,7 @@ func buildWebDir(dir string, wasm []byte) (string, error) {
 	} else if err := os.WriteFile(name, wasm, 0o644); err != nil {
 		return "", err
 	}
-	for _, f := range []string{"icon-192.png", "icon-512.png", "icon.svg", "sibase.css", "noscript.css"} {
+	for _, f := range []string{"icon-192.png", "icon-512.png", "icon.svg", "sibase.css", "noscript.css", "xlsx.js"} {
 		data, err := os.ReadFile(filepath.Join("..", "web", f))
 		if err != nil {
 			return "", err

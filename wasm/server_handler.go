@@ -77,6 +77,9 @@ func newAppHandler(res webResources, wasm *wasmFiles, env map[string]string) *ap
 		BackgroundColor: "#f6f6f6",
 		LoadingLabel:    "计算器加载中 {progress}%",
 		Styles:          []string{"/web/sibase.css"},
+		// The page's reader of .xlsx archives (DecompressionStream and
+		// DOMParser); app.wasm does the rest.
+		Scripts: []string{"/web/xlsx.js defer"},
 		// Without JavaScript the loading bar goes (web/noscript.css): the
 		// pre-rendered page answers alone.
 		RawHeaders:            []string{`<noscript><link rel="stylesheet" href="/web/noscript.css"></noscript>`},

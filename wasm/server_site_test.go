@@ -29,7 +29,7 @@ import (
 func testSite(t *testing.T) (out string, raw []byte) {
 	t.Helper()
 	web, raw := fakeWeb(t)
-	for _, name := range []string{"icon-192.png", "icon-512.png", "icon.svg", "sibase.css", "noscript.css"} {
+	for _, name := range []string{"icon-192.png", "icon-512.png", "icon.svg", "sibase.css", "noscript.css", "xlsx.js"} {
 		data, err := os.ReadFile(filepath.Join("..", "web", name))
 		if err != nil {
 			t.Fatal(err)

@@ -32,7 +32,7 @@ func fakeWeb(t *testing.T) (dir string, raw []byte) {
 	if _, err := precompress(name); err != nil {
 		t.Fatalf("precompress: got error %v, want nil", err)
 	}
-	for _, f := range []string{"icon-192.png", "icon-512.png", "icon.svg", "sibase.css", "noscript.css"} {
+	for _, f := range []string{"icon-192.png", "icon-512.png", "icon.svg", "sibase.css", "noscript.css", "xlsx.js"} {
 		if err := os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -111,8 +111,10 @@ type SheetTable struct {
 	err     error
 	blank   int
 	read    int
-	// Sheet is the worksheet's name.
+	// Sheet is the worksheet's name; Size the rows it spans when its
+	// source says (xlsx.Rows.Size), 0 when not.
 	Sheet string
+	Size  int
 }
 
 // OpenSheet reads the header of a worksheet of wb (by index in
@@ -122,7 +124,7 @@ func OpenSheet(wb *xlsx.Workbook, sheet int) (*SheetTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &SheetTable{rows: rows, Sheet: wb.Sheets[sheet].Name}
+	t := &SheetTable{rows: rows, Sheet: wb.Sheets[sheet].Name, Size: rows.Size}
 	h, titles, after, err := findHeader(t.nextRaw)
 	if errors.Is(err, ErrNoHeader) {
 		return nil, err

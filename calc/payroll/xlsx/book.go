@@ -37,6 +37,7 @@
 package xlsx
 
 import (
+	"io"
 	"strconv"
 	"strings"
 
@@ -93,6 +94,27 @@ func errColumns(row int) *Error {
 		MessageEN: "row " + strconv.Itoa(row) + " of the sheet has more than " + strconv.Itoa(MaxColumns) + " columns"}
 }
 
+// Fail is an Error with one of the codes above, for the reader of the
+// archive layer outside this package (the browser's): detail says what
+// was wrong ("an unfinished tag", a part's name). The code
+// "shared_strings" is a shared-string table over MaxSharedStrings.
+func Fail(code, detail string) *Error {
+	switch code {
+	case "shared_strings":
+		return errTooManyShared()
+	case CodeColumns:
+		n, _ := strconv.Atoi(detail)
+		return errColumns(n)
+	case CodeEncrypted:
+		return &Error{Code: CodeEncrypted, Message: "工作簿的内容已加密", MessageEN: "the workbook's content is encrypted"}
+	case CodeTooLarge:
+		return errTooLarge(detail)
+	case CodeNoSheet:
+		return errNoSheet()
+	}
+	return errCorrupt(detail)
+}
+
 func errTooLarge(part string) *Error {
 	return &Error{Code: CodeTooLarge,
 		Message:   "工作簿的「" + part + "」解压后过大（可能是压缩炸弹）：请另存为 CSV 或分成几个文件",
@@ -139,11 +161,47 @@ type RawRow struct {
 	Cells []RawCell
 }
 
-// CellSource reads a sheet's stored rows in order, io.EOF after the last:
-// the sheet's XML as Open scans it. A source returns no row of more than
-// MaxColumns cells.
+// CellSource reads a sheet's stored rows in order, io.EOF after the last.
+// Natively it is the sheet's XML scanned by this package (Open); in the
+// browser, the page's own reader (ReadBook, ChunkCells). A source returns
+// no row of more than MaxColumns cells.
 type CellSource interface {
 	Next() (RawRow, error)
+}
+
+// Book is a workbook whose archive and XML were read outside this package
+// (in the browser): the sheets in the workbook's order, the shared
+// strings' raw text, the number format of each cell style (<cellXfs>),
+// the custom formats' codes by id, the date system, and each sheet's
+// cells.
+type Book struct {
+	Sheets   []Sheet
+	Shared   []string
+	Styles   []string
+	Formats  map[string]string
+	Date1904 bool
+	Cells    func(sheet int) (CellSource, error)
+}
+
+// NewWorkbook opens a Book as Open opens an archive, with the same limits
+// on the shared strings.
+func NewWorkbook(b Book) (*Workbook, error) {
+	if len(b.Sheets) == 0 {
+		return nil, errNoSheet()
+	}
+	if len(b.Shared) > MaxSharedStrings {
+		return nil, errTooManyShared()
+	}
+	wb := &Workbook{Sheets: b.Sheets, date1904: b.Date1904, cells: b.Cells, shared: make([]string, len(b.Shared))}
+	total := 0
+	for i, s := range b.Shared {
+		if total += len(s); total > MaxSharedBytes {
+			return nil, errSharedTooLarge()
+		}
+		wb.shared[i] = unescapeX(s)
+	}
+	wb.dateStyles = dateStyles(b.Styles, b.Formats)
+	return wb, nil
 }
 
 // builtinDates lists the built-in number formats that show a date, each
@@ -201,6 +259,10 @@ type Rows struct {
 	wb   *Workbook
 	src  CellSource
 	last int
+	// Size is the number of rows the sheet spans when its source says
+	// (the page's reader takes it from the sheet's <dimension>), 0 when
+	// it does not: a progress bar's total, never a limit.
+	Size int
 }
 
 // Rows starts reading the sheet with the given index in wb.Sheets.
@@ -212,7 +274,11 @@ func (wb *Workbook) Rows(sheet int) (*Rows, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Rows{wb: wb, src: src}, nil
+	r := &Rows{wb: wb, src: src}
+	if sized, ok := src.(interface{ Size() int }); ok {
+		r.Size = sized.Size()
+	}
+	return r, nil
 }
 
 // Next returns the next row of the sheet that has one at all (rows the
@@ -424,4 +490,86 @@ func unescapeX(s string) string {
 		b.WriteRune(rune(n))
 		s = s[i+7:]
 	}
+}
+
+// ReadBook opens a workbook from the text the page's reader
+// (web/xlsx.js) writes for it: five sections, each ended by \x01 — the
+// date system ("1904" or ""); the sheets, "name\x00hidden\x00" each
+// (hidden "1" or ""); the shared strings' raw text, each ended by \x00;
+// each cell style's number format id, each ended by \x00; the custom
+// formats, "id\x00code\x00" each. "\x02code\x00detail" is the reader's
+// error (Fail). cells reads a sheet's rows (ChunkCells).
+//
+// Example: "\x01工资表\x00\x00\x01张三\x00\x01\x01\x01" is one visible
+// sheet and one shared string.
+func ReadBook(text string, cells func(sheet int) (CellSource, error)) (*Workbook, error) {
+	if strings.HasPrefix(text, "\x02") {
+		code, detail, _ := strings.Cut(text[1:], "\x00")
+		return nil, Fail(code, detail)
+	}
+	sections := strings.Split(text, "\x01")
+	if len(sections) != 6 {
+		return nil, errCorrupt("the page's reader gave " + strconv.Itoa(len(sections)-1) + " sections")
+	}
+	b := Book{Date1904: sections[0] == "1904", Shared: fields(sections[2]), Styles: fields(sections[3]),
+		Formats: map[string]string{}, Cells: cells}
+	names := fields(sections[1])
+	for i := 0; i+1 < len(names); i += 2 {
+		b.Sheets = append(b.Sheets, Sheet{Name: names[i], Hidden: names[i+1] == "1"})
+	}
+	formats := fields(sections[4])
+	for i := 0; i+1 < len(formats); i += 2 {
+		b.Formats[formats[i]] = formats[i+1]
+	}
+	return NewWorkbook(b)
+}
+
+// fields splits "a\x00b\x00" into a and b.
+func fields(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(s, "\x00"), "\x00")
+}
+
+// ChunkCells is a CellSource over the page reader's rows, read a chunk at
+// a time by next: each row its r, then for each cell \x00 and its r, t, s
+// and text split by \x00, ended by \x01; "" after the last row;
+// "\x02code\x00detail" on an error.
+func ChunkCells(size int, next func() string) CellSource {
+	return &chunkCells{size: size, next: next}
+}
+
+type chunkCells struct {
+	size int
+	next func() string
+	buf  string
+	done bool
+}
+
+func (c *chunkCells) Size() int { return c.size }
+
+func (c *chunkCells) Next() (RawRow, error) {
+	if c.buf == "" {
+		if !c.done {
+			c.buf = c.next()
+		}
+		if c.buf == "" {
+			c.done = true
+			return RawRow{}, io.EOF
+		}
+		if c.buf[0] == '\x02' {
+			code, detail, _ := strings.Cut(c.buf[1:], "\x00")
+			c.buf, c.done = "", true
+			return RawRow{}, Fail(code, detail)
+		}
+	}
+	line, rest, _ := strings.Cut(c.buf, "\x01")
+	c.buf = rest
+	f := strings.Split(line, "\x00")
+	row := RawRow{Ref: f[0]}
+	for i := 1; i+3 < len(f); i += 4 {
+		row.Cells = append(row.Cells, RawCell{Ref: f[i], Type: f[i+1], Style: f[i+2], Text: f[i+3]})
+	}
+	return row, nil
 }

@@ -9,6 +9,7 @@ package main
 // and cancels it when it ends.
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -593,4 +594,48 @@ func mustAbs(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return abs
+}
+
+// downloadRoster clicks #download-csv and holds the file downloaded to
+// the golden roster of the six sample employees,
+// testdata/payroll/utf8.roster.csv, byte for byte; it returns the file's
+// path.
+func downloadRoster(t *testing.T, ctx contextT) string {
+	t.Helper()
+	downloads := t.TempDir()
+	allowDownloads(t, ctx, downloads)
+	click(t, ctx, "download-csv")
+	path := waitFile(t, downloads)
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../testdata/payroll/utf8.roster.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("downloaded CSV: got %d bytes\n%s\nwant testdata/payroll/utf8.roster.csv (%d bytes)\n%s", len(got), got, len(want), want)
+	}
+	return path
+}
+
+// importCancelRerun chooses the 100,000-row payroll file at path on the
+// employer page (大庆 2011-06), cancels the import while its progress bar
+// moves, runs it again and waits for every row to be decided.
+func importCancelRerun(t *testing.T, ctx contextT, origin, path string) {
+	t.Helper()
+	open(t, ctx, origin+"/employer")
+	pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
+	setField(t, ctx, "source", "file")
+	chooseFile(t, ctx, path)
+	// A script's click: the button is drawn anew with each step of the
+	// bar, which chromedp's mouse click would wait out.
+	waitJS(t, ctx, `document.getElementById('import-cancel')`, "the progress bar and its cancel button")
+	eval[bool](t, ctx, `(document.getElementById('import-cancel').click(), true)`)
+	waitText(t, ctx, "import-error", "已取消")
+	// The run button is gone once the run starts: its progress and
+	// outcome still reach the page.
+	click(t, ctx, "import-run")
+	waitText(t, ctx, "import-counts", "读取 100000 行 = 计算 100000 + 拒绝 0")
 }

@@ -72,18 +72,6 @@ func TestBrowserImportFiles(t *testing.T) {
 
 	t.Run("100,000 rows, cancelled and run again", func(t *testing.T) {
 		path := write("payroll100k.csv", payroll100k())
-		open(t, ctx, srv.URL+"/employer")
-		pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
-		setField(t, ctx, "source", "file")
-		chooseFile(t, ctx, path)
-		// A script's click: the button is drawn anew with each step of
-		// the bar, which chromedp's mouse click would wait out.
-		waitJS(t, ctx, `document.getElementById('import-cancel')`, "the progress bar and its cancel button")
-		eval[bool](t, ctx, `(document.getElementById('import-cancel').click(), true)`)
-		waitText(t, ctx, "import-error", "已取消")
-		// The run button is gone once the run starts: its progress and
-		// outcome still reach the page.
-		click(t, ctx, "import-run")
-		waitText(t, ctx, "import-counts", "读取 100000 行 = 计算 100000 + 拒绝 0")
+		importCancelRerun(t, ctx, srv.URL, path)
 	})
 }

@@ -39,20 +39,7 @@ func TestBrowserWorkbook(t *testing.T) {
 		if got := eval[[]string](t, ctx, `[...document.querySelectorAll('#sheet option')].map(o => o.textContent)`); strings.Join(got, ",") != "说明,工资表" {
 			t.Errorf("#sheet: got %q, want the workbook's two sheets, 说明 and 工资表", got)
 		}
-		downloads := t.TempDir()
-		allowDownloads(t, ctx, downloads)
-		click(t, ctx, "download-csv")
-		got, err := os.ReadFile(waitFile(t, downloads))
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := os.ReadFile("../testdata/payroll/utf8.roster.csv")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("downloaded CSV: got %d bytes\n%s\nwant testdata/payroll/utf8.roster.csv (%d bytes)\n%s", len(got), got, len(want), want)
-		}
+		downloadRoster(t, ctx)
 		// The other sheet, chosen, has no payroll header: the mapping
 		// step asks for the columns.
 		setField(t, ctx, "sheet", "0")
@@ -104,19 +91,7 @@ func TestBrowserWorkbook(t *testing.T) {
 		if err := os.WriteFile(path, payroll100kWorkbook(t), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		open(t, ctx, srv.URL+"/employer")
-		pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
-		setField(t, ctx, "source", "file")
-		chooseFile(t, ctx, path)
-		// The page reads the workbook in slices: the progress bar moves
-		// and cancel is taken while it runs.
-		// (A script's click: the button is drawn anew with each step of
-		// the bar, which chromedp's mouse click would wait out.)
-		waitJS(t, ctx, `document.getElementById('import-cancel')`, "the progress bar and its cancel button")
-		eval[bool](t, ctx, `(document.getElementById('import-cancel').click(), true)`)
-		waitText(t, ctx, "import-error", "已取消")
-		click(t, ctx, "import-run")
-		waitText(t, ctx, "import-counts", "读取 100000 行 = 计算 100000 + 拒绝 0")
+		importCancelRerun(t, ctx, srv.URL, path)
 	})
 
 	t.Run("the page's reader agrees with roster's", func(t *testing.T) {

@@ -113,7 +113,8 @@ func TestBrowserPerformance(t *testing.T) {
 		}
 	}
 
-	session(t, func(t *testing.T) { roster(t, sib.URL, r) })
+	session(t, func(t *testing.T) { roster(t, sib.URL, r, "payroll100k.csv", payroll100k()) })
+	session(t, func(t *testing.T) { roster(t, sib.URL, r, "payroll100k.xlsx", payroll100kWorkbook(t)) })
 	r.print(t)
 }
 
@@ -215,12 +216,12 @@ func memory(t *testing.T, ctx contextT) (float64, float64) {
 	return heap / (1 << 20), wasm / (1 << 20)
 }
 
-// roster times a 100,000-row payroll file through the employer page and
-// reads memory after it.
-func roster(t *testing.T, base string, r *perfReport) {
+// roster times a 100,000-row payroll file (a CSV, a workbook) through
+// the employer page and reads memory after it.
+func roster(t *testing.T, base string, r *perfReport, name string, data []byte) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "payroll100k.csv")
-	if err := os.WriteFile(path, payroll100k(), 0o644); err != nil {
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	ctx := newBrowser(t, desktopW, desktopH)
@@ -235,10 +236,11 @@ func roster(t *testing.T, base string, r *perfReport) {
 	if err := tryWaitJS(ctx, "document.getElementById('import-counts')", 5*time.Minute); err != nil {
 		t.Fatalf("waiting for the roster: %v", err)
 	}
-	r.add("100,000-row payroll file, chosen to roster shown (s)", "sibase", fmt.Sprintf("%.2f", time.Since(start).Seconds()))
-	r.add("100,000-row payroll file: counts", "sibase", text(t, ctx, "import-counts"))
+	kind := filepath.Ext(name)[1:]
+	r.add("100,000-row payroll "+kind+", chosen to roster shown (s)", "sibase", fmt.Sprintf("%.2f", time.Since(start).Seconds()))
+	r.add("100,000-row payroll "+kind+": counts", "sibase", text(t, ctx, "import-counts"))
 	heap, wasm := memory(t, ctx)
-	r.add("after the 100,000-row roster: JS heap / wasm memory (MiB)", "sibase", fmt.Sprintf("%.1f / %.1f", heap, wasm))
+	r.add("after the 100,000-row "+kind+" roster: JS heap / wasm memory (MiB)", "sibase", fmt.Sprintf("%.1f / %.1f", heap, wasm))
 }
 
 // payroll100k writes 100,000 employees with valid ID numbers.

@@ -46,6 +46,26 @@ func TestBrowserWorkbook(t *testing.T) {
 		waitText(t, ctx, "mapping-missing", "姓名")
 	})
 
+	t.Run("dropped on the page", func(t *testing.T) {
+		open(t, ctx, srv.URL+"/employer")
+		pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
+		setField(t, ctx, "source", "file")
+		setField(t, ctx, "payroll", "")
+		dropFile(t, ctx, "../testdata/payroll/工资表.xlsx")
+		waitText(t, ctx, "import-counts", "读取 6 行")
+		for id, want := range map[string]string{
+			"import-counts":    "读取 6 行 = 计算 6 + 拒绝 0；空行 0",
+			"import-unit-base": "25000.00",
+		} {
+			if got := text(t, ctx, id); got != want {
+				t.Errorf("dropped workbook #%s: got %q, want %q", id, got, want)
+			}
+		}
+		if got := text(t, ctx, "import-source"); !strings.Contains(got, "工作表「工资表」") {
+			t.Errorf("dropped workbook #import-source: got %q, want the sheet 工资表 named", got)
+		}
+	})
+
 	t.Run("an ID number stored as a number", func(t *testing.T) {
 		open(t, ctx, srv.URL+"/employer")
 		pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
@@ -332,4 +352,24 @@ func zipOf(t *testing.T, parts map[string]string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// dropFile drops the file at path on the employer page's drop zone, as
+// a file dragged from the desktop arrives: a drop event whose
+// DataTransfer holds the file.
+func dropFile(t *testing.T, ctx contextT, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := `(() => {
+		const bytes = Uint8Array.from(atob(` + jsString(base64.StdEncoding.EncodeToString(data)) + `), c => c.charCodeAt(0));
+		const dt = new DataTransfer();
+		dt.items.add(new File([bytes], ` + jsString(filepath.Base(path)) + `));
+		return document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+	})()`
+	if accepted := eval[bool](t, ctx, js); accepted {
+		t.Error("drop on #dropzone: got the event not cancelled, want the page to take it (preventDefault)")
+	}
 }

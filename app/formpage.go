@@ -247,7 +247,7 @@ var structural = map[string]bool{"place": true, "city": true, "date": true, "sou
 // onInput is the handler for a field: every keystroke recomputes.
 func (p *formPage) onInput(name string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		p.set(ctx, name, ctx.JSSrc().Get("value").String())
+		p.set(ctx, name, fieldValue(ctx))
 	}
 }
 

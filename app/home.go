@@ -48,11 +48,11 @@ func (h *home) startSession(ctx app.Context, e app.Event) {
 
 // onProvince and onCity choose the place.
 func (h *home) onProvince(ctx app.Context, e app.Event) {
-	setPlace(ctx, ctx.JSSrc().Get("value").String())
+	setPlace(ctx, fieldValue(ctx))
 }
 
 func (h *home) onCity(ctx app.Context, e app.Event) {
-	code := ctx.JSSrc().Get("value").String()
+	code := fieldValue(ctx)
 	if code == "" {
 		code, _ = splitPlace(h.place)
 	}

@@ -279,7 +279,7 @@ func importError(l Lang, err error) string {
 // onSheet reads another sheet of the workbook.
 func (p *employerPage) onSheet(ctx app.Context, e app.Event) {
 	imp := p.imp
-	i, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
+	i, err := strconv.Atoi(fieldValue(ctx))
 	if imp == nil || imp.running || imp.book == nil || err != nil || i < 0 || i >= len(imp.sheets) {
 		return
 	}
@@ -296,7 +296,7 @@ func (p *employerPage) onMap(i int) app.EventHandler {
 		if p.imp == nil || i >= len(p.imp.mapping) {
 			return
 		}
-		p.imp.mapping[i] = payroll.Column(ctx.JSSrc().Get("value").String())
+		p.imp.mapping[i] = payroll.Column(fieldValue(ctx))
 	}
 }
 

@@ -77,7 +77,7 @@ func (p *flexiblePage) onSlider(ctx app.Context, e app.Event) {
 // onTier picks a tier: "" (the lowest), a ratio "r:0.7" or an amount
 // "a:1368.55".
 func (p *flexiblePage) onTier(ctx app.Context, e app.Event) {
-	v := ctx.JSSrc().Get("value").String()
+	v := fieldValue(ctx)
 	p.form["ratio"], p.form["amount"] = "", ""
 	switch {
 	case len(v) > 2 && v[:2] == "r:":

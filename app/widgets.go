@@ -85,6 +85,28 @@ func (p *formPage) errorLine(name, text string) app.UI {
 // choice is one option of a select.
 type choice struct{ value, label string }
 
+// fieldValue is the value of the input or select that fired the event.
+// For a select it is the chosen option's value attribute, "" when the
+// option has none: go-app writes no attribute for an empty value
+// (Attr("value", "") is dropped), and the browser then gives the
+// option's text as the select's value — "其他城市（按全省规定）" where
+// the choice means "no city".
+func fieldValue(ctx app.Context) string {
+	src := ctx.JSSrc()
+	if src.Get("tagName").String() != "SELECT" {
+		return src.Get("value").String()
+	}
+	i := src.Get("selectedIndex").Int()
+	if i < 0 {
+		return ""
+	}
+	v := src.Get("options").Index(i).Call("getAttribute", "value")
+	if !v.Truthy() {
+		return ""
+	}
+	return v.String()
+}
+
 // selectField renders a labelled select bound to the page's form.
 func (p *formPage) selectField(name, labelKey string, choices []choice) app.UI {
 	errText := p.errorFor(name)

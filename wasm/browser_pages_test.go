@@ -3,7 +3,10 @@
 package main
 
 import (
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 )
 
 // pagesByRoute are the app's routes, their page's name (ids: #nav-NAME,
@@ -71,4 +74,53 @@ func checkOnPage(t *testing.T, ctx contextT, path, h1 string) {
 	if want := "nav-" + path[1:]; cur != want {
 		t.Errorf("%s: current nav link got %q, want %q", path, cur, want)
 	}
+}
+
+// chooseOption chooses a select's option by its position, as a person
+// does: the browser selects it and fires input and change.
+func chooseOption(t *testing.T, ctx contextT, id string, index int) {
+	t.Helper()
+	sel := `document.getElementById(` + jsString(id) + `)`
+	waitJS(t, ctx, `!!`+sel+` && `+sel+`.options.length > `+strconv.Itoa(index), "#"+id+" with its options")
+	eval[bool](t, ctx, `(() => { const el = `+sel+`; el.focus(); el.selectedIndex = `+strconv.Itoa(index)+`;
+		el.dispatchEvent(new Event('input', {bubbles: true}));
+		el.dispatchEvent(new Event('change', {bubbles: true}));
+		return true })()`)
+}
+
+// TestBrowserEmptyChoices: an option that means "none" — a province's
+// other cities — chosen by a person is taken as none. go-app writes no
+// value attribute for an empty value, so the browser gives such an
+// option's text ("其他城市（按全省规定）") as the select's value; the
+// app must not take that for a city.
+func TestBrowserEmptyChoices(t *testing.T) {
+	v1, _ := webDirs(t)
+	srv := startApp(t, v1, nil)
+	ctx := newBrowser(t, phoneW, phoneH)
+
+	t.Run("home: back from a city to the province", func(t *testing.T) {
+		open(t, ctx, srv.URL+"/")
+		setField(t, ctx, "home-province", "210000")
+		setField(t, ctx, "home-city", "210100")
+		link := `(document.getElementById('home-place-page') || {getAttribute: () => ''}).getAttribute('href')`
+		waitJS(t, ctx, link+` === '/place/210100'`, "Shenyang's figures on the home page")
+		chooseOption(t, ctx, "home-city", 0)
+		if err := tryWaitJS(ctx, link+` === '/place/210000'`, 10*time.Second); err != nil {
+			t.Errorf("home, 其他城市 chosen after 沈阳: the summary links %q, want /place/210000 (the province's figures)", eval[string](t, ctx, link))
+		}
+	})
+
+	t.Run("calculator: the province's rules, no city in the link", func(t *testing.T) {
+		open(t, ctx, srv.URL+"/flexible")
+		pickPlace(t, ctx, "2009-09", "210000", "210100", "")
+		chooseOption(t, ctx, "city", 0)
+		typeInto(t, ctx, "avg", "1949.33")
+		waitText(t, ctx, "set-hint", "辽社险函〔2006〕89号")
+		waitText(t, ctx, "result-base", "1949.33")
+		share := `decodeURIComponent((document.getElementById('share') || {}).href || '')`
+		waitJS(t, ctx, share+`.includes('avg=1949.33')`, "the share link with the average")
+		if got := eval[string](t, ctx, share); strings.Contains(got, "其他城市") || strings.Contains(got, "city=2") {
+			t.Errorf("share link after 其他城市 was chosen: got %q, want no city in it", got)
+		}
+	})
 }

@@ -352,12 +352,21 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 // and fires the events the app listens to (input, then change).
 func setField(t *testing.T, ctx context.Context, id, value string) {
 	t.Helper()
-	waitJS(t, ctx, `document.getElementById(`+jsString(id)+`)`, "#"+id)
-	eval[bool](t, ctx, `(() => { const el = document.getElementById(`+jsString(id)+`);
+	// A select must offer the value first: right after the field before
+	// it changed (a province, say), the page may still show the old
+	// options, and a value they lack would quietly become "". ("" itself
+	// is the first option's, which go-app writes without a value
+	// attribute.)
+	waitJS(t, ctx, `(() => { const el = document.getElementById(`+jsString(id)+`);
+		return !!el && (el.tagName !== 'SELECT' || `+jsString(value)+` === '' || [...el.options].some(o => o.value === `+jsString(value)+`)) })()`,
+		"#"+id+" offering "+jsString(value))
+	if !eval[bool](t, ctx, `(() => { const el = document.getElementById(`+jsString(id)+`);
 		el.focus(); el.value = `+jsString(value)+`;
 		el.dispatchEvent(new Event('input', {bubbles: true}));
 		el.dispatchEvent(new Event('change', {bubbles: true}));
-		return true })()`)
+		return el.tagName !== 'SELECT' || el.value === `+jsString(value)+` || `+jsString(value)+` === '' })()`) {
+		t.Fatalf("setting #%s to %q: the select did not take it", id, value)
+	}
 }
 
 // keyPause is the pause between two keys typeInto types, a fast person's

@@ -153,10 +153,17 @@ func useEmployerFile(t *testing.T, ctx contextT, file string) {
 // sheet).
 func useEmployerFileFrom(t *testing.T, ctx contextT, file, source string) {
 	t.Helper()
+	useEmployerFileBy(t, ctx, chooseFile, file, source)
+}
+
+// useEmployerFileBy is useEmployerFileFrom with the file put on the page
+// by put: chosen (chooseFile) or dropped (dropFile).
+func useEmployerFileBy(t *testing.T, ctx contextT, put func(*testing.T, contextT, string), file, source string) {
+	t.Helper()
 	pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
 	setField(t, ctx, "source", "file")
 	setField(t, ctx, "payroll", "") // the default: the file's wages summed (3号 四.4)
-	chooseFile(t, ctx, file)
+	put(t, ctx, file)
 	waitText(t, ctx, "import-counts", "读取 6 行")
 	for id, want := range map[string]string{
 		"import-counts":    "读取 6 行 = 计算 6 + 拒绝 0；空行 0",

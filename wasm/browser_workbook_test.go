@@ -48,22 +48,7 @@ func TestBrowserWorkbook(t *testing.T) {
 
 	t.Run("dropped on the page", func(t *testing.T) {
 		open(t, ctx, srv.URL+"/employer")
-		pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
-		setField(t, ctx, "source", "file")
-		setField(t, ctx, "payroll", "")
-		dropFile(t, ctx, "../testdata/payroll/工资表.xlsx")
-		waitText(t, ctx, "import-counts", "读取 6 行")
-		for id, want := range map[string]string{
-			"import-counts":    "读取 6 行 = 计算 6 + 拒绝 0；空行 0",
-			"import-unit-base": "25000.00",
-		} {
-			if got := text(t, ctx, id); got != want {
-				t.Errorf("dropped workbook #%s: got %q, want %q", id, got, want)
-			}
-		}
-		if got := text(t, ctx, "import-source"); !strings.Contains(got, "工作表「工资表」") {
-			t.Errorf("dropped workbook #import-source: got %q, want the sheet 工资表 named", got)
-		}
+		useEmployerFileBy(t, ctx, dropFile, "../testdata/payroll/工资表.xlsx", "工作表「工资表」")
 	})
 
 	t.Run("an ID number stored as a number", func(t *testing.T) {
@@ -93,7 +78,7 @@ func TestBrowserWorkbook(t *testing.T) {
 			{"../testdata/payroll/encrypted.xlsx", "设置了打开密码"},
 			{write("bomb.xlsx", bombWorkbook(t)), "解压后过大"},
 			{write("工资表.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 2048)...)), "Excel 97–2003"},
-			{write("工资表.pdf", []byte("%PDF-1.4\n%âãÏÓ\n1 0 obj\n")), "PDF"},
+			{write("工资表.pdf", []byte("%PDF-1.4\n%âãÏÓ\n1 0 obj\n")), "这是 PDF 文件"},
 		} {
 			open(t, ctx, srv.URL+"/employer")
 			pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")

@@ -648,3 +648,14 @@ func importCancelRerun(t *testing.T, ctx contextT, origin, path string) {
 	click(t, ctx, "import-run")
 	waitText(t, ctx, "import-counts", "读取 100000 行 = 计算 100000 + 拒绝 0")
 }
+
+// tempFile writes data to a file of the given name in a directory of the
+// test's own, and returns its path.
+func tempFile(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

@@ -30,14 +30,6 @@ func TestBrowserImportFiles(t *testing.T) {
 	v1, _ := webDirs(t)
 	srv := startApp(t, v1, nil)
 	ctx := newBrowser(t, desktopW, desktopH)
-	dir := t.TempDir()
-	write := func(name string, data []byte) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
 
 	t.Run("title rows above the header", func(t *testing.T) {
 		csv, err := os.ReadFile("../testdata/payroll/utf8.csv")
@@ -46,11 +38,11 @@ func TestBrowserImportFiles(t *testing.T) {
 		}
 		titled := append([]byte("大庆某某有限公司 2010 年度职工工资表,,,,\n制表日期,2011-01-15,,,\n"), csv...)
 		open(t, ctx, srv.URL+"/employer")
-		useEmployerFileFrom(t, ctx, write("titled.csv", titled), "表头上方的 2 行")
+		useEmployerFileFrom(t, ctx, tempFile(t, "titled.csv", titled), "表头上方的 2 行")
 	})
 
 	t.Run("100,000 rows, cancelled and run again", func(t *testing.T) {
-		path := write("payroll100k.csv", payroll100k())
+		path := tempFile(t, "payroll100k.csv", payroll100k())
 		importCancelRerun(t, ctx, srv.URL, path)
 	})
 }

@@ -220,10 +220,7 @@ func memory(t *testing.T, ctx contextT) (float64, float64) {
 // the employer page and reads memory after it.
 func roster(t *testing.T, base string, r *perfReport, name string, data []byte) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := tempFile(t, name, data)
 	ctx := newBrowser(t, desktopW, desktopH)
 	addScriptOnNewDocument(t, ctx, startupProbe("#import"))
 	open(t, ctx, base+"/employer#place=230000&city=230600&date=2011-06&avg=2278&source=file")

@@ -66,19 +66,11 @@ func TestBrowserWorkbook(t *testing.T) {
 	})
 
 	t.Run("files sibase does not read", func(t *testing.T) {
-		dir := t.TempDir()
-		write := func(name string, data []byte) string {
-			p := filepath.Join(dir, name)
-			if err := os.WriteFile(p, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			return p
-		}
 		for _, c := range []struct{ file, want string }{
 			{"../testdata/payroll/encrypted.xlsx", "设置了打开密码"},
-			{write("bomb.xlsx", bombWorkbook(t)), "解压后过大"},
-			{write("工资表.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 2048)...)), "Excel 97–2003"},
-			{write("工资表.pdf", []byte("%PDF-1.4\n%âãÏÓ\n1 0 obj\n")), "这是 PDF 文件"},
+			{tempFile(t, "bomb.xlsx", bombWorkbook(t)), "解压后过大"},
+			{tempFile(t, "工资表.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 2048)...)), "Excel 97–2003"},
+			{tempFile(t, "工资表.pdf", []byte("%PDF-1.4\n%âãÏÓ\n1 0 obj\n")), "这是 PDF 文件"},
 		} {
 			open(t, ctx, srv.URL+"/employer")
 			pickPlace(t, ctx, "2011-06", "230000", "230600", "2278")
@@ -92,11 +84,7 @@ func TestBrowserWorkbook(t *testing.T) {
 	})
 
 	t.Run("100,000 rows, cancelled and run again", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "工资表100k.xlsx")
-		if err := os.WriteFile(path, payroll100kWorkbook(t), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		importCancelRerun(t, ctx, srv.URL, path)
+		importCancelRerun(t, ctx, srv.URL, tempFile(t, "工资表100k.xlsx", payroll100kWorkbook(t)))
 	})
 
 	t.Run("the page's reader agrees with roster's", func(t *testing.T) {

@@ -81,6 +81,10 @@ func errCorrupt(what string) *Error {
 		MessageEN: "the workbook is damaged or not an .xlsx as Excel saves it (" + what + "): save it again as .xlsx or CSV"}
 }
 
+func errEncrypted() *Error {
+	return &Error{Code: CodeEncrypted, Message: "工作簿的内容已加密", MessageEN: "the workbook's content is encrypted"}
+}
+
 func errTooManyShared() *Error {
 	return &Error{Code: CodeTooLarge, Message: "工作簿的共享字符串过多", MessageEN: "the workbook has too many shared strings"}
 }
@@ -106,7 +110,7 @@ func Fail(code, detail string) *Error {
 		n, _ := strconv.Atoi(detail)
 		return errColumns(n)
 	case CodeEncrypted:
-		return &Error{Code: CodeEncrypted, Message: "工作簿的内容已加密", MessageEN: "the workbook's content is encrypted"}
+		return errEncrypted()
 	case CodeTooLarge:
 		return errTooLarge(detail)
 	case CodeNoSheet:
@@ -141,6 +145,8 @@ type Workbook struct {
 	dateStyles []bool
 	date1904   bool
 	cells      func(sheet int) (CellSource, error)
+	// sharedBytes is the shared strings' raw text so far (addShared).
+	sharedBytes int
 	// The archive, when Open read it.
 	data  []byte
 	parts map[string]part
@@ -189,19 +195,28 @@ func NewWorkbook(b Book) (*Workbook, error) {
 	if len(b.Sheets) == 0 {
 		return nil, errNoSheet()
 	}
-	if len(b.Shared) > MaxSharedStrings {
-		return nil, errTooManyShared()
-	}
-	wb := &Workbook{Sheets: b.Sheets, date1904: b.Date1904, cells: b.Cells, shared: make([]string, len(b.Shared))}
-	total := 0
-	for i, s := range b.Shared {
-		if total += len(s); total > MaxSharedBytes {
-			return nil, errSharedTooLarge()
+	wb := &Workbook{Sheets: b.Sheets, date1904: b.Date1904, cells: b.Cells}
+	for _, s := range b.Shared {
+		if err := wb.addShared(s); err != nil {
+			return nil, err
 		}
-		wb.shared[i] = unescapeX(s)
 	}
 	wb.dateStyles = dateStyles(b.Styles, b.Formats)
 	return wb, nil
+}
+
+// addShared appends a shared string, given as stored (Office's _xHHHH_
+// escapes not yet decoded), within MaxSharedStrings entries and
+// MaxSharedBytes of text: the limits for both readers of the table.
+func (wb *Workbook) addShared(raw string) error {
+	if len(wb.shared) >= MaxSharedStrings {
+		return errTooManyShared()
+	}
+	if wb.sharedBytes += len(raw); wb.sharedBytes > MaxSharedBytes {
+		return errSharedTooLarge()
+	}
+	wb.shared = append(wb.shared, unescapeX(raw))
+	return nil
 }
 
 // builtinDates lists the built-in number formats that show a date, each

@@ -13,7 +13,7 @@ import (
 // size its directory entry says.
 func (p part) open(data []byte, limit int64) (io.Reader, error) {
 	if p.flags&1 != 0 {
-		return nil, &Error{Code: CodeEncrypted, Message: "工作簿的内容已加密", MessageEN: "the workbook's content is encrypted"}
+		return nil, errEncrypted()
 	}
 	off := int(p.offset)
 	if off < 0 || off+30 > len(data) || binary.LittleEndian.Uint32(data[off:]) != sigLocalHeader {

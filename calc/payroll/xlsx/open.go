@@ -144,18 +144,7 @@ func (wb *Workbook) readShared(name string) error {
 		return err
 	}
 	var cur []byte
-	inSI, inT, phonetic, total := false, false, 0, 0
-	add := func(v []byte) error {
-		if len(wb.shared) >= MaxSharedStrings {
-			return errTooManyShared()
-		}
-		total += len(v)
-		if total > MaxSharedBytes {
-			return errSharedTooLarge()
-		}
-		wb.shared = append(wb.shared, unescapeX(string(v)))
-		return nil
-	}
+	inSI, inT, phonetic := false, false, 0
 	for s.next() {
 		switch s.kind {
 		case tokStart:
@@ -163,7 +152,7 @@ func (wb *Workbook) readShared(name string) error {
 			case "si":
 				inSI, cur = !s.selfClose, cur[:0]
 				if s.selfClose {
-					if err := add(nil); err != nil {
+					if err := wb.addShared(""); err != nil {
 						return err
 					}
 				}
@@ -177,7 +166,7 @@ func (wb *Workbook) readShared(name string) error {
 		case tokEnd:
 			switch s.name {
 			case "si":
-				if err := add(cur); err != nil {
+				if err := wb.addShared(string(cur)); err != nil {
 					return err
 				}
 				inSI = false

@@ -59,6 +59,11 @@ func readAll(t testing.TB, data []byte, sheet int) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return rowsOf(wb, sheet)
+}
+
+// rowsOf reads a sheet of an opened workbook as readAll does.
+func rowsOf(wb *xlsx.Workbook, sheet int) ([]string, error) {
 	rows, err := wb.Rows(sheet)
 	if err != nil {
 		return nil, err
@@ -211,4 +216,63 @@ func TestNotAWorkbook(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReadBook: what the page's reader (web/xlsx.js) writes, read as the
+// archive is: shared strings decoded, a date by its cell style, a number
+// stored as a number marked; the reader's errors by their codes; the same
+// limits on the shared strings.
+func TestReadBook(t *testing.T) {
+	chunks := func(c ...string) func(int) (xlsx.CellSource, error) {
+		return func(int) (xlsx.CellSource, error) {
+			i := 0
+			return xlsx.ChunkCells(0, func() string {
+				if i == len(c) {
+					return ""
+				}
+				i++
+				return c[i-1]
+			}), nil
+		}
+	}
+	// One visible sheet; shared strings 张三 and a_x000D_b; cell styles
+	// with number formats 0 and 14 (a date); no custom formats.
+	const book = "\x01工资表\x00\x00\x01张三\x00a_x000D_b\x00\x010\x0014\x00\x01\x01"
+	wb, err := xlsx.ReadBook(book, chunks(
+		"1\x00A1\x00s\x00\x000\x00B1\x00s\x00\x001\x01",
+		"2\x00A2\x00\x001\x0042005\x00B2\x00\x00\x003000\x01"))
+	if err != nil {
+		t.Fatalf("ReadBook: got %v, want a workbook", err)
+	}
+	got, err := rowsOf(wb, 0)
+	want := []string{"1: 张三|a\rb", "2: 2015-01-01|3000 #B"}
+	if err != nil || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows: got %q, %v; want %q", got, err, want)
+	}
+
+	if wb, err = xlsx.ReadBook(book, chunks("1\x00A1\x00\x00\x00x\x01", "\x02xlsx_too_many_columns\x002")); err != nil {
+		t.Fatalf("ReadBook: got %v, want a workbook", err)
+	}
+	if got, err := rowsOf(wb, 0); !isCode(err, xlsx.CodeColumns) || len(got) != 1 {
+		t.Errorf("a row the reader refused: got %q, %v; want the row before it, then %s", got, err, xlsx.CodeColumns)
+	}
+
+	tooMany := "\x01工资表\x00\x00\x01" + strings.Repeat("x\x00", xlsx.MaxSharedStrings+1) + "\x01\x01\x01"
+	for _, c := range []struct{ name, text, code string }{
+		{"the reader's own error", "\x02xlsx_encrypted\x00", xlsx.CodeEncrypted},
+		{"the reader stopped at MaxSharedStrings", "\x02shared_strings\x00", xlsx.CodeTooLarge},
+		{"more shared strings than MaxSharedStrings", tooMany, xlsx.CodeTooLarge},
+		{"no sheet", "\x01\x01\x01\x01\x01", xlsx.CodeNoSheet},
+		{"sections missing", "\x01工资表\x00\x00\x01", xlsx.CodeCorrupt},
+	} {
+		if _, err := xlsx.ReadBook(c.text, chunks()); !isCode(err, c.code) {
+			t.Errorf("%s: got %v, want %s", c.name, err, c.code)
+		}
+	}
+}
+
+// isCode reports whether err is an *xlsx.Error with the code.
+func isCode(err error, code string) bool {
+	var xe *xlsx.Error
+	return errors.As(err, &xe) && xe.Code == code
 }

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"sibase/calc/payroll"
 )
 
 // importPage is the employer page working from a payroll file, as after
@@ -22,7 +24,7 @@ func importPage(t *testing.T, f form, file string, data []byte) *employerPage {
 		base[k] = v
 	}
 	p := newEmployerPageWith(base)
-	p.imp = newImport(Zh, file, data)
+	p.imp = newImport(Zh, file, payroll.Sniff(data), data)
 	if len(p.imp.mapping.Missing()) == 0 {
 		job, err := p.importJob()
 		if err != nil {

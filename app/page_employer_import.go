@@ -171,7 +171,8 @@ func (p *employerPage) onPaste(ctx app.Context, e app.Event) {
 // A workbook is opened first (openWorkbook: in the browser the page
 // unpacks it, which takes a moment for a large one).
 func (p *employerPage) load(ctx app.Context, source string, data []byte) {
-	if payroll.Sniff(data) == payroll.FormatXLSX {
+	format := payroll.Sniff(data)
+	if format == payroll.FormatXLSX {
 		imp := &payrollImport{source: source, format: payroll.FormatXLSX, opening: true}
 		p.imp = imp
 		openWorkbook(ctx, data, func(ctx app.Context, wb *xlsx.Workbook, err error) {
@@ -183,7 +184,7 @@ func (p *employerPage) load(ctx app.Context, source string, data []byte) {
 		})
 		return
 	}
-	p.imp = newImport(p.lang, source, data)
+	p.imp = newImport(p.lang, source, format, data)
 	p.runIfMapped(ctx)
 }
 
@@ -210,16 +211,14 @@ func newWorkbookImport(l Lang, source string, wb *xlsx.Workbook, err error) *pay
 	return imp
 }
 
-// newImport tells what a text file is (payroll.Sniff, from its content,
-// not its name), decodes it, finds the header and maps it; a file of
-// another kind gets a message saying what it is and what to do.
-// Workbooks are opened by load.
-func newImport(l Lang, source string, data []byte) *payrollImport {
-	imp := &payrollImport{source: source, format: payroll.Sniff(data), fixes: map[int][]string{}}
-	switch imp.format {
-	case payroll.FormatText:
-	default:
-		zh, en := imp.format.Problem()
+// newImport decodes a text file, finds the header and maps it; a file of
+// another format (what payroll.Sniff told from its content, not its
+// name) gets a message saying what it is and what to do. Workbooks are
+// opened by load.
+func newImport(l Lang, source string, format payroll.Format, data []byte) *payrollImport {
+	imp := &payrollImport{source: source, format: format, fixes: map[int][]string{}}
+	if format != payroll.FormatText {
+		zh, en := format.Problem()
 		imp.errText = pick(l, zh, en)
 		return imp
 	}
@@ -285,9 +284,7 @@ func (p *employerPage) onSheet(ctx app.Context, e app.Event) {
 	}
 	imp.summary, imp.entries, imp.rejected, imp.fixes = nil, nil, nil, map[int][]string{}
 	imp.openSheet(p.lang, i)
-	if imp.errText == "" && len(imp.mapping.Missing()) == 0 {
-		p.runImport(ctx)
-	}
+	p.runIfMapped(ctx)
 }
 
 // onMap sets the column a file column holds.

@@ -22,6 +22,9 @@ type formPage struct {
 	fields   map[string]string // calc error field → form field, beyond the rule fields
 	// mapField, when set, maps error fields the table cannot list (rows).
 	mapField func(string) string
+	// resultOnly are the fields whose typing changes only the result box
+	// while the answer stays valid (typed redraws the box alone).
+	resultOnly map[string]bool
 
 	resp *estimate.Response
 	err  *calc.Error
@@ -43,6 +46,8 @@ type formPage struct {
 	// unsupported, and the page opens on its fallback example instead.
 	supports    func(form) bool
 	unsupported string
+
+	part *resultPart // the mounted result box, nil before it mounts
 }
 
 // named sets the page's title key and its fallback example, and opens
@@ -247,7 +252,18 @@ var structural = map[string]bool{"place": true, "city": true, "date": true, "sou
 // onInput is the handler for a field: every keystroke recomputes.
 func (p *formPage) onInput(name string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		p.set(ctx, name, fieldValue(ctx))
+		p.typed(ctx, name, fieldValue(ctx))
+	}
+}
+
+// typed sets a field as typed and redraws what the change needs: the
+// result alone while the answer stays an answer and the field is one
+// whose value nothing else on the page shows (resultOnly), else the page.
+func (p *formPage) typed(ctx app.Context, name, value string) {
+	answered := p.err == nil && p.resp != nil
+	p.set(ctx, name, value)
+	if answered && p.err == nil && p.resp != nil && p.resultOnly[name] {
+		p.redrawResult(ctx)
 	}
 }
 

@@ -21,6 +21,7 @@ func newEmployeePageWith(f form) *employeePage {
 	defaults := form{"date": defaultMonth(), "rounding": "half_up", "places": "2"}
 	p := &employeePage{formPage: newFormPage(defaults, f, employeeRequest, map[string]string{
 		"worker.monthly_wage": "wage", "worker.annual_wage": "annual", "worker.months": "months", "worker.kind": "place"})}
+	p.resultOnly = map[string]bool{"wage": true, "annual": true, "months": true}
 	p.named("emp.title", nil)
 	return p
 }

@@ -30,6 +30,7 @@ func newFlexiblePageWith(f form) *flexiblePage {
 	defaults := form{"date": defaultMonth(), "rounding": "half_up", "places": "2"}
 	p := &flexiblePage{formPage: newFormPage(defaults, f, flexibleRequest, map[string]string{
 		"worker.ratio": "ratio", "worker.amount": "amount", "worker.kind": "place"})}
+	p.resultOnly = map[string]bool{"ratio": true, "amount": true} // the slider follows them (moveSlider)
 	p.named("flex.title", nil)
 	return p
 }
@@ -53,14 +54,16 @@ func (p *flexiblePage) OnPreRender(ctx app.Context) { p.prerender(ctx) }
 // A ratio and an amount exclude each other: typing one clears the other.
 func (p *flexiblePage) onRatio(ctx app.Context, e app.Event) {
 	p.form["amount"] = ""
-	p.set(ctx, "ratio", ctx.JSSrc().Get("value").String())
+	p.typed(ctx, "ratio", ctx.JSSrc().Get("value").String())
 	p.syncDOM(ctx)
+	p.moveSlider()
 }
 
 func (p *flexiblePage) onAmount(ctx app.Context, e app.Event) {
 	p.form["ratio"] = ""
-	p.set(ctx, "amount", ctx.JSSrc().Get("value").String())
+	p.typed(ctx, "amount", ctx.JSSrc().Get("value").String())
 	p.syncDOM(ctx)
+	p.moveSlider()
 }
 
 // onSlider sets the ratio from the slider's percentage.
@@ -177,21 +180,44 @@ func (p *flexiblePage) choice() app.UI {
 
 // slider renders a range input over the allowed ratios, in whole percent.
 func (p *flexiblePage) slider() app.UI {
-	if p.resp == nil || p.resp.Worker == nil || p.resp.Average == "" || p.resp.Worker.Min == "" {
+	lo, hi, at, ok := p.sliderPercents()
+	if !ok {
 		return app.Text("")
 	}
-	avg, _ := decimal.NewFromString(p.resp.Average)
-	lo, _ := decimal.NewFromString(p.resp.Worker.Min)
-	hi, _ := decimal.NewFromString(p.resp.Worker.Max)
-	base, _ := decimal.NewFromString(p.resp.Worker.Base)
-	if !avg.IsPositive() {
-		return app.Text("")
-	}
-	pct := func(d decimal.Decimal) string { return d.Div(avg).Shift(2).Round(0).String() }
 	return elem("div.field",
 		elemText("label", tr(p.lang, "flex.slider")).Attr("for", "slider"),
-		elem("input#slider").Attr("type", "range").Attr("min", pct(lo)).Attr("max", pct(hi)).Attr("step", 1).Attr("value", pct(base)).OnInput(p.onSlider).Aria("valuetext", pct(base)+"%"),
+		elem("input#slider").Attr("type", "range").Attr("min", lo).Attr("max", hi).Attr("step", 1).Attr("value", at).OnInput(p.onSlider).Aria("valuetext", at+"%"),
 	)
+}
+
+// sliderPercents are the slider's bounds and position: the lowest and
+// highest base and the chosen one, in whole percent of the average.
+func (p *flexiblePage) sliderPercents() (lo, hi, at string, ok bool) {
+	if p.resp == nil || p.resp.Worker == nil || p.resp.Average == "" || p.resp.Worker.Min == "" {
+		return "", "", "", false
+	}
+	avg, _ := decimal.NewFromString(p.resp.Average)
+	if !avg.IsPositive() {
+		return "", "", "", false
+	}
+	pct := func(s string) string {
+		d, _ := decimal.NewFromString(s)
+		return d.Div(avg).Shift(2).Round(0).String()
+	}
+	return pct(p.resp.Worker.Min), pct(p.resp.Worker.Max), pct(p.resp.Worker.Base), true
+}
+
+// moveSlider puts the slider where a typed ratio or amount puts the base,
+// when only the result is redrawn (the slider is the page's).
+func (p *flexiblePage) moveSlider() {
+	_, _, at, ok := p.sliderPercents()
+	if !ok || !app.IsClient {
+		return
+	}
+	if el := app.Window().GetElementByID("slider"); el.Truthy() {
+		el.Set("value", at)
+		el.Call("setAttribute", "aria-valuetext", at+"%")
+	}
 }
 
 // result renders the base, the range, contributions, warnings, the chart

@@ -183,8 +183,15 @@ func (p *formPage) ruleSetLine(rs *estimate.RuleSetInfo) app.UI {
 }
 
 // resultBox wraps a result: when the fields hold an error the result is
-// replaced by a notice, so no old figure passes for a current one.
+// replaced by a notice, so no old figure passes for a current one. It is
+// a component of its own (resultPart), which a keystroke can redraw
+// alone.
 func (p *formPage) resultBox(body func() app.UI) app.UI {
+	return &resultPart{Draw: func() app.UI { return p.drawResult(body) }, page: p}
+}
+
+// drawResult is the result box's content.
+func (p *formPage) drawResult(body func() app.UI) app.UI {
 	if p.err != nil || p.resp == nil {
 		msg := p.generalError()
 		notice := tr(p.lang, "res.stale")

@@ -76,3 +76,18 @@ func withSelector(e app.HTMLElem, sel string, body []app.UI) app.HTMLElem {
 	}
 	return e
 }
+
+// labelFor is the <label> of the field with the given id.
+func labelFor(id, text string) app.HTMLElem { return app.Elem("label").Attr("for", id).Text(text) }
+
+// link is an <a> written as a selector ("a#id.class"), with its text and
+// address.
+func link(sel, text, href string) app.HTMLElem {
+	return withSelector(app.Elem("a"), sel, nil).Attr("href", href).Text(text)
+}
+
+// option is an <option> of a select, chosen or not. (go-app writes no
+// attribute for an empty value, so read a select through fieldValue.)
+func option(value, label string, selected bool) app.HTMLElem {
+	return app.Elem("option").Attr("value", value).Attr("selected", selected).Text(label)
+}

@@ -71,12 +71,12 @@ func (h *home) Render() app.UI {
 		elem("section#where.where",
 			elemText("h2", tr(l, "home.where")),
 			elem("div.field",
-				elemText("label", tr(l, "rules.place")).Attr("for", "home-province"),
+				labelFor("home-province", tr(l, "rules.place")),
 				optionSelect("home-province", placeChoices(l)[:len(placeChoices(l))-1], province).OnChange(h.onProvince),
 			),
 			app.If(hasCities(province), func() app.UI {
 				return elem("div.field",
-					elemText("label", tr(l, "rules.city")).Attr("for", "home-city"),
+					labelFor("home-city", tr(l, "rules.city")),
 					optionSelect("home-city", cityChoices(l, province), city).OnChange(h.onCity),
 				)
 			}),
@@ -107,7 +107,7 @@ func hasCities(province string) bool {
 func optionSelect(id string, choices []choice, selected string) app.HTMLElem {
 	return elem("select", app.Range(choices).Slice(func(i int) app.UI {
 		c := choices[i]
-		return elemText("option", c.label).Attr("value", c.value).Attr("selected", c.value == selected)
+		return option(c.value, c.label, c.value == selected)
 	})).ID(id).Attr("name", id)
 }
 
@@ -128,6 +128,6 @@ func placeSummary(l Lang, code string) app.UI {
 		app.If(f.provisional, func() app.UI {
 			return elemText("p#home-provisional.hint", strings.ReplaceAll(tr(l, "place.provisional"), "%s", f.until))
 		}),
-		elemText("a#home-place-page", tr(l, "home.placePage")).Attr("href", "/place/"+code),
+		link("a#home-place-page", tr(l, "home.placePage"), "/place/"+code),
 	).Aria("live", "polite")
 }

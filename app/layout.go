@@ -122,21 +122,21 @@ func (c *chrome) reload(ctx app.Context, e app.Event) { ctx.Reload() }
 func (c *chrome) Render() app.UI {
 	l := c.Lang
 	return elem("header.chrome",
-		elemText("a.skip", tr(l, "app.skip")).Attr("href", "#main"),
+		link("a.skip", tr(l, "app.skip"), "#main"),
 		elem("div.bar",
-			elemText("a#home-link.brand", tr(l, "app.title")).Attr("href", "/"),
+			link("a#home-link.brand", tr(l, "app.title"), "/"),
 			btnText("#lang-switch.lang", tr(l, "app.lang.switch")).Title(tr(l, "app.lang.label")).Lang(map[Lang]string{Zh: "en", En: "zh-CN"}[l]).OnClick(c.switchLang),
 		),
 		elem("p#chrome-place.place-line",
 			app.If(c.place != "", func() app.UI {
 				return elem("span",
 					app.Text(labelled(l, "app.place")),
-					elemText("a#chrome-place-page", placeName(l, c.place)).Attr("href", "/place/"+c.place),
+					link("a#chrome-place-page", placeName(l, c.place), "/place/"+c.place),
 					app.Text(" · "),
-					elemText("a#chrome-place-change", tr(l, "app.place.change")).Attr("href", "/#where"),
+					link("a#chrome-place-change", tr(l, "app.place.change"), "/#where"),
 				)
 			}).Else(func() app.UI {
-				return elemText("a#chrome-place-change", tr(l, "app.place.none")).Attr("href", "/#where")
+				return link("a#chrome-place-change", tr(l, "app.place.none"), "/#where")
 			}),
 		),
 		elem("nav",

@@ -489,12 +489,12 @@ func (p *employerPage) importSection() app.UI {
 		elemText("h2", tr(l, "imp.title")),
 		elemText("p.hint", tr(l, "imp.intro")),
 		elem("div#dropzone.field.dropzone",
-			elemText("label", tr(l, "imp.file")).Attr("for", "file"),
+			labelFor("file", tr(l, "imp.file")),
 			elem("input#file").Attr("type", "file").Attr("accept", fileTypes).OnChange(p.onFile),
 			elemText("p.hint", tr(l, "imp.drop")),
 		),
 		elem("div.field",
-			elemText("label", tr(l, "imp.paste")).Attr("for", "paste"),
+			labelFor("paste", tr(l, "imp.paste")),
 			elem("textarea#paste").Attr("rows", 4).Attr("spellcheck", "false"),
 			btnText("#paste-read.secondary", tr(l, "imp.pasteRead")).OnClick(p.onPaste),
 		),
@@ -532,7 +532,7 @@ func (p *employerPage) importState() app.UI {
 			sheets[i] = choice{strconv.Itoa(i), name}
 		}
 		parts = append(parts, elem("div.field",
-			elemText("label", tr(l, "imp.sheet")).Attr("for", "sheet"),
+			labelFor("sheet", tr(l, "imp.sheet")),
 			optionSelect("sheet", sheets, strconv.Itoa(imp.sheet)).Attr("disabled", imp.running).OnChange(p.onSheet),
 		))
 	}
@@ -544,7 +544,7 @@ func (p *employerPage) importState() app.UI {
 	}
 	if imp.running {
 		parts = append(parts, elem("div#import-progress.progress",
-			elemText("label", fmt.Sprintf(tr(l, "imp.progress"), imp.done, imp.total)).Attr("for", "import-bar"),
+			labelFor("import-bar", fmt.Sprintf(tr(l, "imp.progress"), imp.done, imp.total)),
 			elem("progress#import-bar").Attr("max", max(imp.total, 1)).Attr("value", imp.done),
 			btnText("#import-cancel.secondary", tr(l, "imp.cancel")).OnClick(p.onCancel),
 		))
@@ -570,9 +570,9 @@ func (p *employerPage) mappingStep() app.UI {
 		app.Range(imp.header).Slice(func(i int) app.UI {
 			id := "map-" + strconv.Itoa(i)
 			return elem("div.field",
-				elemText("label", imp.header[i]).Attr("for", id),
+				labelFor(id, imp.header[i]),
 				elem("select", app.Range(choices).Slice(func(j int) app.UI {
-					return elemText("option", choices[j].label).Attr("value", choices[j].value).Attr("selected", string(imp.mapping[i]) == choices[j].value)
+					return option(choices[j].value, choices[j].label, string(imp.mapping[i]) == choices[j].value)
 				})).ID(id).OnChange(p.onMap(i)),
 			)
 		}),
@@ -668,7 +668,7 @@ func (p *employerPage) rejectedRows() app.UI {
 					}
 					id := fmt.Sprintf("fix-%d-%d", r.line, c)
 					return elem("div.field",
-						elemText("label", imp.header[c]).Attr("for", id),
+						labelFor(id, imp.header[c]),
 						el("input").ID(id).Attr("type", "text").Attr("value", v).OnInput(p.onFix(r.line, c)),
 					)
 				})),

@@ -150,10 +150,10 @@ func (p *flexiblePage) choice() app.UI {
 			}
 		}
 		return elem("div.field",
-			elemText("label", tr(l, "flex.tier")).Attr("for", "tier"),
+			labelFor("tier", tr(l, "flex.tier")),
 			elem("select#tier",
 				app.Range(choices).Slice(func(i int) app.UI {
-					return elemText("option", choices[i].label).Attr("value", choices[i].value).Attr("selected", choices[i].value == selected)
+					return option(choices[i].value, choices[i].label, choices[i].value == selected)
 				}),
 			).Attr("name", "tier").OnChange(p.onTier),
 		)
@@ -162,14 +162,14 @@ func (p *flexiblePage) choice() app.UI {
 	return elem("div",
 		p.slider(),
 		elem("div.field",
-			elemText("label", p.ratioLabel()).Attr("for", "ratio"),
+			labelFor("ratio", p.ratioLabel()),
 			p.textInput("ratio").Attr("type", "text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
 				Attr("placeholder", "0.7 / 70%").OnInput(p.onRatio).
 				Aria("invalid", ratioErr != "").Aria("describedby", "ratio-error"),
 			app.If(ratioErr != "", func() app.UI { return elemText("p#ratio-error.error", ratioErr).Role("alert") }),
 		),
 		elem("div.field",
-			elemText("label", tr(l, "flex.amount")).Attr("for", "amount"),
+			labelFor("amount", tr(l, "flex.amount")),
 			p.textInput("amount").Attr("type", "text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
 				OnInput(p.onAmount).
 				Aria("invalid", amountErr != "").Aria("describedby", "amount-error"),
@@ -185,7 +185,7 @@ func (p *flexiblePage) slider() app.UI {
 		return app.Text("")
 	}
 	return elem("div.field",
-		elemText("label", tr(p.lang, "flex.slider")).Attr("for", "slider"),
+		labelFor("slider", tr(p.lang, "flex.slider")),
 		elem("input#slider").Attr("type", "range").Attr("min", lo).Attr("max", hi).Attr("step", 1).Attr("value", at).OnInput(p.onSlider).Aria("valuetext", at+"%"),
 	)
 }

@@ -66,11 +66,11 @@ func (p *indexPage) Render() app.UI {
 		elemText("h1", tr(l, "pol.title")),
 		elemText("p.intro", tr(l, "pol.intro")),
 		elem("div.field",
-			elemText("label", tr(l, "pol.find")).Attr("for", "find"),
+			labelFor("find", tr(l, "pol.find")),
 			elem("input#find").Attr("type", "search").Attr("autocomplete", "off").OnInput(p.onQuery),
 		),
 		elem("ul#places.places").Body(items...),
 		app.If(len(items) == 0, func() app.UI { return elemText("p#places-none", tr(l, "pol.none")) }),
-		elem("p.hint", elemText("a", tr(l, "pol.custom")).Attr("href", "/flexible?place=custom")),
+		elem("p.hint", link("a", tr(l, "pol.custom"), "/flexible?place=custom")),
 	)
 }

@@ -114,7 +114,7 @@ func (p *placePage) Render() app.UI {
 	l := p.lang
 	f, ok := placeFactsFor(l, p.code)
 	if !ok {
-		return page(l, "/policy", elemText("h1", tr(l, "place.none")), elem("p", elemText("a", tr(l, "nav.policy")).Attr("href", "/policy")))
+		return page(l, "/policy", elemText("h1", tr(l, "place.none")), elem("p", link("a", tr(l, "nav.policy"), "/policy")))
 	}
 	r := f.r
 	return page(l, "/policy",

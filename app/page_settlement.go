@@ -124,7 +124,7 @@ func (p *settlementPage) Render() app.UI {
 				p.field(fieldOpts{name: "asked", label: "st.asked", kind: "month"}),
 				elem("div.field.check",
 					elem("input#written").Attr("type", "checkbox").Attr("checked", p.form["written"] == "yes").OnChange(p.onWritten),
-					elemText("label", tr(l, "st.written")).Attr("for", "written"),
+					labelFor("written", tr(l, "st.written")),
 				),
 				p.selectField("event", "st.event", events),
 			),

@@ -50,7 +50,7 @@ func (p *formPage) field(o fieldOpts) app.UI {
 		input = input.Aria("describedby", describedBy)
 	}
 	return elem("div.field",
-		elemText("label", label).Attr("for", o.name),
+		labelFor(o.name, label),
 		app.If(o.hint != "", func() app.UI { return elemText("p.hint", o.hint).ID(o.name + "-hint") }),
 		input,
 		app.If(errText != "", func() app.UI { return p.errorLine(o.name, errText) }),
@@ -111,11 +111,11 @@ func fieldValue(ctx app.Context) string {
 func (p *formPage) selectField(name, labelKey string, choices []choice) app.UI {
 	errText := p.errorFor(name)
 	return elem("div.field",
-		elemText("label", tr(p.lang, labelKey)).Attr("for", name),
+		labelFor(name, tr(p.lang, labelKey)),
 		elem("select",
 			app.Range(choices).Slice(func(i int) app.UI {
 				c := choices[i]
-				return elemText("option", c.label).Attr("value", c.value).Attr("selected", p.form[name] == c.value)
+				return option(c.value, c.label, p.form[name] == c.value)
 			}),
 		).ID(name).Attr("name", name).OnChange(p.onInput(name)),
 		app.If(errText != "", func() app.UI { return p.errorLine(name, errText) }),
@@ -208,7 +208,7 @@ func (p *formPage) drawResult(body func() app.UI) app.UI {
 		elem("div.tools",
 			btnText("#print.secondary", tr(p.lang, "res.print")).OnClick(printPage),
 			app.If(!p.kiosk && p.shareURL != "", func() app.UI {
-				return elemText("a#share.share", tr(p.lang, "res.share")).Attr("href", p.shareURL)
+				return link("a#share.share", tr(p.lang, "res.share"), p.shareURL)
 			}),
 		),
 	).Aria("live", "polite")

@@ -280,6 +280,11 @@ func (p *formPage) share(ctx app.Context) {
 	u := *ctx.Page().URL()
 	u.Fragment = p.form.fragment()
 	p.shareURL = u.String()
+	if !app.IsClient {
+		// The server has no address bar, and it waits for every timer
+		// before it sends the page: 300 ms on every calculator page.
+		return
+	}
 	p.shareGen++
 	gen := p.shareGen
 	ctx.After(shareDelay, func(ctx app.Context) {

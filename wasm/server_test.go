@@ -274,3 +274,21 @@ func TestServerFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesNotHeldByTimers: go-app's server sends a page only once every
+// timer the page started has fired, so a page that schedules one on the
+// server (the share link's address-bar delay, 300 ms, once did) arrives
+// that much later. A page renders in a few milliseconds; any such wait is
+// at least the timer's length.
+func TestPagesNotHeldByTimers(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	srv := newTestServer(t, dir)
+	for _, path := range []string{"/", "/flexible", "/employee", "/employer", "/institution", "/settlement", "/policy", "/place/430000", "/employee?place=440100", "/?kiosk=1", "/flexible?kiosk=1"} {
+		get(t, srv, path, "") // the first request decodes the place's rules
+		start := time.Now()
+		get(t, srv, path, "")
+		if took := time.Since(start); took >= 250*time.Millisecond {
+			t.Errorf("GET %s: took %v, want well under the 300 ms a server-side timer holds a page", path, took.Round(time.Millisecond))
+		}
+	}
+}

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"net"
 	"os"
@@ -18,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/chromedp"
+
+	"sibase/testdata/payrollgen"
 )
 
 // TestBrowserPerformance measures, for `make bench`, what a person waits
@@ -240,25 +241,8 @@ func roster(t *testing.T, base string, r *perfReport, name string, data []byte) 
 	r.add("after the 100,000-row "+kind+" roster: JS heap / wasm memory (MiB)", "sibase", fmt.Sprintf("%.1f / %.1f", heap, wasm))
 }
 
-// payroll100k writes 100,000 employees with valid ID numbers.
-func payroll100k() []byte {
-	var b bytes.Buffer
-	b.WriteString("姓名,工号,身份证号,上年月平均工资,人员类别\n")
-	w := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	for i := 0; i < 100_000; i++ {
-		id := fmt.Sprintf("%06d19%02d%02d%02d%03d", 110101+i/21000, 60+i%40, 1+i%12, 1+i%28, i%1000)
-		sum := 0
-		for j, x := range w {
-			sum += int(id[j]-'0') * x
-		}
-		st := "在职"
-		if i%10 == 9 {
-			st = "退休返聘"
-		}
-		fmt.Fprintf(&b, "职工%d,S%06d,%s%c,%d.%02d,%s\n", i, i, id, "10X98765432"[sum%11], 800+i%9000, i%100, st)
-	}
-	return b.Bytes()
-}
+// payroll100k is the 100,000 employees calc/payroll's benchmarks read.
+func payroll100k() []byte { return payrollgen.CSV(100_000) }
 
 // transferLog sums the bytes a tab receives (Network.loadingFinished).
 type transferLog struct{ bytes float64 }

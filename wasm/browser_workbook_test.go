@@ -13,9 +13,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"sibase/calc/payroll/xlsx"
+	"sibase/testdata/payrollgen"
 )
 
 // TestBrowserWorkbook: an employer chooses the payroll workbook they keep
@@ -262,34 +261,11 @@ func trickyWorkbook(t *testing.T) []byte {
 // by excelize's streaming writer: wages as numbers, ID numbers as text.
 func payroll100kWorkbook(t testing.TB) []byte {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
+	data, err := payrollgen.Workbook(100_000)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, line := range strings.Split(strings.TrimSuffix(string(payroll100k()), "\n"), "\n") {
-		fields := strings.Split(line, ",")
-		cells := make([]any, len(fields))
-		for j, v := range fields {
-			cells[j] = v
-			if wage, err := strconv.ParseFloat(v, 64); err == nil && i > 0 && j == 3 {
-				cells[j] = wage
-			}
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := sw.SetRow(cell, cells); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return data
 }
 
 // bombWorkbook is a workbook whose sheet inflates to 16 MB from some 16

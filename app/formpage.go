@@ -259,12 +259,11 @@ func (p *formPage) onInput(name string) app.EventHandler {
 // typed sets a field as typed and redraws what the change needs: the
 // result alone while the answer stays an answer and the field is one
 // whose value nothing else on the page shows (resultOnly), else the page.
-func (p *formPage) typed(ctx app.Context, name, value string) {
+// It reports whether the result alone was redrawn.
+func (p *formPage) typed(ctx app.Context, name, value string) bool {
 	answered := p.err == nil && p.resp != nil
 	p.set(ctx, name, value)
-	if answered && p.err == nil && p.resp != nil && p.resultOnly[name] {
-		p.redrawResult(ctx)
-	}
+	return answered && p.err == nil && p.resp != nil && p.resultOnly[name] && p.redrawResult(ctx)
 }
 
 // share writes the form into the URL fragment (never in kiosk mode, which

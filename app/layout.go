@@ -52,9 +52,6 @@ func (c *chrome) OnDismount() { c.mounted = false }
 // watchIdle ends the kiosk session after idle without input, checking
 // every second while this frame is on screen.
 func (c *chrome) watchIdle(ctx app.Context, idle time.Duration) {
-	if !app.IsClient {
-		return // the server would wait for the timer before sending the page
-	}
 	ctx.After(time.Second, func(ctx app.Context) {
 		if !c.mounted {
 			return

@@ -54,16 +54,20 @@ func (p *flexiblePage) OnPreRender(ctx app.Context) { p.prerender(ctx) }
 // A ratio and an amount exclude each other: typing one clears the other.
 func (p *flexiblePage) onRatio(ctx app.Context, e app.Event) {
 	p.form["amount"] = ""
-	p.typed(ctx, "ratio", ctx.JSSrc().Get("value").String())
+	alone := p.typed(ctx, "ratio", ctx.JSSrc().Get("value").String())
 	p.syncDOM(ctx)
-	p.moveSlider()
+	if alone {
+		p.moveSlider()
+	}
 }
 
 func (p *flexiblePage) onAmount(ctx app.Context, e app.Event) {
 	p.form["ratio"] = ""
-	p.typed(ctx, "amount", ctx.JSSrc().Get("value").String())
+	alone := p.typed(ctx, "amount", ctx.JSSrc().Get("value").String())
 	p.syncDOM(ctx)
-	p.moveSlider()
+	if alone {
+		p.moveSlider()
+	}
 }
 
 // onSlider sets the ratio from the slider's percentage.
@@ -207,11 +211,12 @@ func (p *flexiblePage) sliderPercents() (lo, hi, at string, ok bool) {
 	return pct(p.resp.Worker.Min), pct(p.resp.Worker.Max), pct(p.resp.Worker.Base), true
 }
 
-// moveSlider puts the slider where a typed ratio or amount puts the base,
-// when only the result is redrawn (the slider is the page's).
+// moveSlider puts the slider where a typed ratio or amount puts the base
+// when only the result was redrawn (the slider is the page's, which a
+// render of the page moves itself).
 func (p *flexiblePage) moveSlider() {
 	_, _, at, ok := p.sliderPercents()
-	if !ok || !app.IsClient {
+	if !ok {
 		return
 	}
 	if el := app.Window().GetElementByID("slider"); el.Truthy() {

@@ -34,7 +34,8 @@ func (r *resultPart) OnDismount() {
 // Render draws the result as the page would.
 func (r *resultPart) Render() app.UI { return r.Draw() }
 
-// redrawResult updates the result box alone after an event on the page.
+// redrawResult updates the result box alone after an event on the page,
+// and reports whether it could (false before the box is mounted).
 //
 // go-app flags the component an event came from and all its ancestors
 // for an update, and an update of the part flags its ancestors too. So

@@ -68,6 +68,15 @@ func useFlexible(t *testing.T, ctx contextT) {
 	if got := eval[bool](t, ctx, `!!document.getElementById('ratio-error')`); got {
 		t.Error("flexible: #ratio-error still shown for 0.8, want it gone")
 	}
+
+	// From one answer to another a keystroke redraws only the result
+	// (resultPart); the slider, which is the page's, follows the ratio.
+	typeInto(t, ctx, "ratio", "0.75")
+	waitText(t, ctx, "result-base", "1462.00")
+	slider := eval[[]string](t, ctx, `(() => { const s = document.getElementById('slider'); return [s.value, s.getAttribute('aria-valuetext')] })()`)
+	if strings.Join(slider, " ") != "75 75%" {
+		t.Errorf("flexible #slider after typing 0.75: got value and aria-valuetext %q, want 75 and 75%%", slider)
+	}
 }
 
 // useEmployee: Daqing, 2011-06, average 2278: a wage of 1000 is raised to

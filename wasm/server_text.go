@@ -253,7 +253,9 @@ function sibaseAfterFirstPaint(start) {
   setTimeout(go, 3000);
 }`
 	// app.wasm is compiled as it arrives, by the browser's own streaming
-	// compiler. go-app reads it through a progress counter (a JavaScript
+	// compiler (go-app's instantiateStreaming, which falls back to a whole
+	// download where a browser has none). go-app reads it through a
+	// progress counter (a JavaScript
 	// stream), which keeps the page's thread busy as it arrives, in tasks
 	// of 100 to 300 ms that block the page; the loading bar says "loading"
 	// without a percentage instead. (Downloading it whole before compiling
@@ -262,7 +264,7 @@ function sibaseAfterFirstPaint(start) {
       fetchWithProgress("/web/app.wasm", showProgress),
       go.importObject
     );`
-	const newFetch = `const wasm = await WebAssembly.instantiateStreaming(fetch("/web/app.wasm"), go.importObject);`
+	const newFetch = `const wasm = await instantiateStreaming(fetch("/web/app.wasm"), go.importObject);`
 	if !bytes.Contains(js, []byte(old)) || !bytes.Contains(js, []byte(oldFetch)) {
 		panic("go-app's app.js changed: its start-up is not the one wasm/server_text.go replaces")
 	}

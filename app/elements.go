@@ -91,3 +91,14 @@ func link(sel, text, href string) app.HTMLElem {
 func option(value, label string, selected bool) app.HTMLElem {
 	return app.Elem("option").Attr("value", value).Attr("selected", selected).Text(label)
 }
+
+// attrs sets attributes given as name, value pairs: one call where a
+// chain of Attr calls would cost app.wasm some 250 bytes each.
+//
+//	attrs(el("input"), "type", "text", "inputmode", "decimal")
+func attrs(e app.HTMLElem, kv ...string) app.HTMLElem {
+	for i := 0; i+1 < len(kv); i += 2 {
+		e = e.Attr(kv[i], kv[i+1])
+	}
+	return e
+}

@@ -490,12 +490,12 @@ func (p *employerPage) importSection() app.UI {
 		elemText("p.hint", tr(l, "imp.intro")),
 		elem("div#dropzone.field.dropzone",
 			labelFor("file", tr(l, "imp.file")),
-			elem("input#file").Attr("type", "file").Attr("accept", fileTypes).OnChange(p.onFile),
+			attrs(elem("input#file"), "type", "file", "accept", fileTypes).OnChange(p.onFile),
 			elemText("p.hint", tr(l, "imp.drop")),
 		),
 		elem("div.field",
 			labelFor("paste", tr(l, "imp.paste")),
-			elem("textarea#paste").Attr("rows", 4).Attr("spellcheck", "false"),
+			attrs(elem("textarea#paste"), "rows", "4", "spellcheck", "false"),
 			btnText("#paste-read.secondary", tr(l, "imp.pasteRead")).OnClick(p.onPaste),
 		),
 		app.If(p.imp != nil, func() app.UI { return p.importState() }),
@@ -669,7 +669,7 @@ func (p *employerPage) rejectedRows() app.UI {
 					id := fmt.Sprintf("fix-%d-%d", r.line, c)
 					return elem("div.field",
 						labelFor(id, imp.header[c]),
-						el("input").ID(id).Attr("type", "text").Attr("value", v).OnInput(p.onFix(r.line, c)),
+						attrs(el("input"), "type", "text", "value", v).ID(id).OnInput(p.onFix(r.line, c)),
 					)
 				})),
 			).ID("rejected-" + strconv.Itoa(r.line))

@@ -167,15 +167,13 @@ func (p *flexiblePage) choice() app.UI {
 		p.slider(),
 		elem("div.field",
 			labelFor("ratio", p.ratioLabel()),
-			p.textInput("ratio").Attr("type", "text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
-				Attr("placeholder", "0.7 / 70%").OnInput(p.onRatio).
+			attrs(p.textInput("ratio"), "type", "text", "inputmode", "decimal", "autocomplete", "off", "placeholder", "0.7 / 70%").OnInput(p.onRatio).
 				Aria("invalid", ratioErr != "").Aria("describedby", "ratio-error"),
 			app.If(ratioErr != "", func() app.UI { return elemText("p#ratio-error.error", ratioErr).Role("alert") }),
 		),
 		elem("div.field",
 			labelFor("amount", tr(l, "flex.amount")),
-			p.textInput("amount").Attr("type", "text").Attr("inputmode", "decimal").Attr("autocomplete", "off").
-				OnInput(p.onAmount).
+			attrs(p.textInput("amount"), "type", "text", "inputmode", "decimal", "autocomplete", "off").OnInput(p.onAmount).
 				Aria("invalid", amountErr != "").Aria("describedby", "amount-error"),
 			app.If(amountErr != "", func() app.UI { return elemText("p#amount-error.error", amountErr).Role("alert") }),
 		),
@@ -190,7 +188,7 @@ func (p *flexiblePage) slider() app.UI {
 	}
 	return elem("div.field",
 		labelFor("slider", tr(p.lang, "flex.slider")),
-		elem("input#slider").Attr("type", "range").Attr("min", lo).Attr("max", hi).Attr("step", 1).Attr("value", at).OnInput(p.onSlider).Aria("valuetext", at+"%"),
+		attrs(elem("input#slider"), "type", "range", "min", lo, "max", hi, "step", "1", "value", at).OnInput(p.onSlider).Aria("valuetext", at+"%"),
 	)
 }
 

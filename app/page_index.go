@@ -67,7 +67,7 @@ func (p *indexPage) Render() app.UI {
 		elemText("p.intro", tr(l, "pol.intro")),
 		elem("div.field",
 			labelFor("find", tr(l, "pol.find")),
-			elem("input#find").Attr("type", "search").Attr("autocomplete", "off").OnInput(p.onQuery),
+			attrs(elem("input#find"), "type", "search", "autocomplete", "off").OnInput(p.onQuery),
 		),
 		elem("ul#places.places").Body(items...),
 		app.If(len(items) == 0, func() app.UI { return elemText("p#places-none", tr(l, "pol.none")) }),

@@ -25,17 +25,16 @@ func (p *formPage) field(o fieldOpts) app.UI {
 		label = tr(p.lang, o.label)
 	}
 	errText := p.errorFor(o.name)
-	input := p.textInput(o.name).OnInput(p.onInput(o.name)).Attr("autocomplete", "off")
+	kv := []string{"autocomplete", "off", "type", "text", "inputmode", "decimal"}
 	switch o.kind {
 	case "month":
-		input = input.Attr("type", "month").Attr("inputmode", "numeric").Attr("placeholder", "2011-06")
+		kv = []string{"autocomplete", "off", "type", "month", "inputmode", "numeric", "placeholder", "2011-06"}
 	case "int":
-		input = input.Attr("type", "text").Attr("inputmode", "numeric")
+		kv[5] = "numeric"
 	case "text":
-		input = input.Attr("type", "text")
-	default:
-		input = input.Attr("type", "text").Attr("inputmode", "decimal")
+		kv = kv[:4]
 	}
+	input := attrs(p.textInput(o.name), kv...).OnInput(p.onInput(o.name))
 	describedBy := ""
 	if o.hint != "" {
 		describedBy = o.name + "-hint"

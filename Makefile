@@ -13,8 +13,10 @@ export GOFLAGS ?= -mod=readonly
 # How app.wasm is built; wasm/size_budget_test.go builds it (and the go-app
 # floor) with the same flags and a test keeps the two in step. sibase's own
 # packages and decimal are compiled without inlining: 50 KB less brotli for
-# about 10% more time per estimate (BENCHMARKS.md).
-WASM_BUILD_FLAGS := -trimpath -ldflags='-s -w' -gcflags='sibase/...=-l' -gcflags='github.com/shopspring/decimal=-l'
+# about 10% more time per estimate (BENCHMARKS.md). No version-control
+# stamp: app.wasm, and so the app's version (a hash of it), changes only
+# when the code does, not with every commit or an edited working tree.
+WASM_BUILD_FLAGS := -trimpath -buildvcs='false' -ldflags='-s -w' -gcflags='sibase/...=-l' -gcflags='github.com/shopspring/decimal=-l'
 # Runs go test binaries built for js/wasm in Node.
 WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 

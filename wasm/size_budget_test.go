@@ -19,7 +19,7 @@ const sizeBudgetPercent = 125
 // TestMakefileBuildsWasmSo keeps the two in step. Inlining is off in
 // sibase's own packages and decimal (which the floor does not have): it
 // costs about 10% per estimate and saves some 50 KB of brotli.
-var wasmBuildFlags = []string{"-trimpath", "-ldflags=-s -w", "-gcflags=sibase/...=-l", "-gcflags=github.com/shopspring/decimal=-l"}
+var wasmBuildFlags = []string{"-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-gcflags=sibase/...=-l", "-gcflags=github.com/shopspring/decimal=-l"}
 
 // buildWasm builds the main package in dir for the browser, the way
 // `make build` does, into out.
